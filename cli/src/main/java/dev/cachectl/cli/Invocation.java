@@ -1,0 +1,33 @@
+package dev.cachectl.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything a run of cachectl takes from its process, injected so tests run in process.
+ *
+ * @param workingDirectory the directory the command runs in
+ * @param environment      the environment variables
+ * @param home             the user's home directory
+ * @param out              results
+ * @param err              diagnostics and progress
+ * @param in               answers to prompts
+ * @param interactive      whether stdin and stderr are a terminal (prompts and progress are allowed)
+ */
+public record Invocation(Path workingDirectory, Map<String, String> environment, Path home, PrintWriter out,
+                         PrintWriter err, InputStream in, boolean interactive) {
+
+    /** Copies the environment. */
+    public Invocation {
+        environment = Map.copyOf(environment);
+    }
+
+    /** The invocation of the real process. */
+    static Invocation ofProcess() {
+        return new Invocation(Path.of("").toAbsolutePath(), System.getenv(),
+                Path.of(System.getProperty("user.home")), new PrintWriter(System.out, false),
+                new PrintWriter(System.err, true), System.in, System.console() != null);
+    }
+}

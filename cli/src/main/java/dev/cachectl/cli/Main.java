@@ -1,0 +1,41 @@
+package dev.cachectl.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The entry point: {@code main} is {@code System.exit(run(...))}; {@link #run(Invocation, String...)} never
+ * throws and never exits, so tests run it in process with their own writers.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Runs cachectl in this process and exits with its code. */
+    public static void main(String[] args) {
+        Invocation invocation = Invocation.ofProcess();
+        int code = run(invocation, args);
+        invocation.out().flush();
+        invocation.err().flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code. */
+    public static int run(Invocation invocation, String... args) {
+        CommandLine commandLine = CommandLines.create(invocation);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            invocation.out().flush();
+            invocation.err().flush();
+        }
+    }
+
+    /** Convenience for tests: runs with the given writers and the current process's environment. */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        Invocation process = Invocation.ofProcess();
+        return run(new Invocation(process.workingDirectory(), process.environment(), process.home(), out, err,
+                process.in(), false), args);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.cachectl.cli;
+
+import dev.cachectl.core.json.JsonText;
+import dev.cachectl.core.registry.ProviderFailure;
+import dev.cachectl.core.registry.ProviderRegistry;
+import dev.cachectl.core.registry.RegisteredProvider;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cachectl providers}: every provider, where it came from and whether it works. */
+@Command(name = "providers", mixinStandardHelpOptions = true,
+        description = "List the cache providers: id, name, category, version, module, source and state.")
+final class ProvidersCommand implements Callable<Integer> {
+
+    private final RootCommand root;
+
+    @Option(names = "--json", description = "Print a JSON document (schema_version 1) instead of a table.")
+    private boolean json;
+
+    ProvidersCommand(RootCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() {
+        ProviderRegistry registry = root.registry();
+        PrintWriter out = root.invocation().out();
+        if (json) {
+            out.print(JsonText.write(toJson(registry)));
+        } else {
+            Table table = new Table("ID", "NAME", "CATEGORY", "VERSION", "MODULE", "SOURCE", "STATE");
+            for (RegisteredProvider p : registry.providers()) {
+                table.row(p.id(), p.displayName(), p.category().jsonName(), p.version(), p.origin().module(),
+                        p.origin().source(), "ok");
+            }
+            for (ProviderFailure f : registry.failures()) {
+                table.row(f.id(), "-", "-", "-", f.origin().module(), f.origin().source(), "failed");
+            }
+            table.print(out);
+        }
+        for (ProviderFailure f : registry.failures()) {
+            root.invocation().err().println("cachectl: provider " + f.id() + " failed: " + f.reason());
+        }
+        return registry.failures().isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
+    }
+
+    private static Map<String, Object> toJson(ProviderRegistry registry) {
+        List<Object> providers = new ArrayList<>();
+        for (RegisteredProvider p : registry.providers()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", p.id());
+            entry.put("display_name", p.displayName());
+            entry.put("category", p.category().jsonName());
+            entry.put("version", p.version());
+            entry.put("api_version", p.apiVersion());
+            entry.put("module", p.origin().module());
+            entry.put("layer", p.origin().layer());
+            entry.put("jar", p.origin().jar());
+            entry.put("source", p.origin().source());
+            entry.put("config_key", p.configKey().dotted());
+            entry.put("default_path", p.defaultPath());
+            entry.put("state", "ok");
+            entry.put("error", null);
+            providers.add(entry);
+        }
+        for (ProviderFailure f : registry.failures()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", f.id());
+            entry.put("display_name", null);
+            entry.put("category", null);
+            entry.put("version", null);
+            entry.put("api_version", null);
+            entry.put("module", f.origin().module());
+            entry.put("layer", f.origin().layer());
+            entry.put("jar", f.origin().jar());
+            entry.put("source", f.origin().source());
+            entry.put("config_key", null);
+            entry.put("default_path", null);
+            entry.put("state", "failed");
+            entry.put("error", f.reason());
+            providers.add(entry);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("schema_version", 1);
+        document.put("providers", providers);
+        return document;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.cachectl.cli;
+
+import dev.cachectl.api.HostEnvironment;
+import dev.cachectl.core.registry.ProviderRegistry;
+import dev.cachectl.core.workspace.Workspace;
+import dev.cachectl.core.workspace.WorkspaceException;
+import dev.cachectl.core.workspace.WorkspaceRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code cachectl}: the global options and the lazily opened workspace that subcommands share. Nothing
+ * here touches core until a subcommand asks, so {@code --version} and {@code --help} stay fast.
+ */
+@Command(name = "cachectl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Owns the caches of an ML media pipeline: where they live, what they hold, and cleaning them.",
+        subcommandsRepeatable = false, synopsisSubcommandLabel = "COMMAND",
+        footer = {"", "Exit codes: 0 ok, 1 a problem was found, 2 usage or unusable input. Docs: docs/README.md"})
+final class RootCommand implements Runnable {
+
+    private final Invocation invocation;
+
+    @Option(names = "--project", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Project root (default: the nearest folder upwards holding config/hardware_cache.json).")
+    private Path project;
+
+    @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "A folder of provider plugin jars; repeatable.")
+    private List<Path> plugins = new ArrayList<>();
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and debug logging.")
+    private boolean verbose;
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    private ProviderRegistry registry;
+
+    RootCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(invocation.err());
+        throw new CliException(ExitCode.USAGE, "a command is required, e.g. 'cachectl status'");
+    }
+
+    Invocation invocation() {
+        return invocation;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    HostEnvironment host() {
+        return new HostEnvironment(invocation.environment(), invocation.home(), isWindows());
+    }
+
+    WorkspaceRequest request() {
+        Optional<Path> override = Optional.ofNullable(project);
+        return new WorkspaceRequest(invocation.workingDirectory(), override, plugins, host());
+    }
+
+    ProviderRegistry registry() {
+        if (registry == null) {
+            registry = ProviderRegistry.loadBuiltIn();
+        }
+        return registry;
+    }
+
+    Workspace workspace() {
+        try {
+            return Workspace.open(request(), registry());
+        } catch (WorkspaceException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+        }
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").startsWith("Windows");
+    }
+}

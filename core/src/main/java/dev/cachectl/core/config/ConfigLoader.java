@@ -1,0 +1,173 @@
+package dev.cachectl.core.config;
+
+import dev.cachectl.core.project.Project;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads {@code config/hardware_cache.json} strictly: at most {@link #MAX_BYTES}, valid UTF-8, one JSON
+ * document with no trailing content and no duplicate keys. Anything else is reported as a
+ * {@link ConfigProblem} with line and column, never guessed at.
+ */
+public final class ConfigLoader {
+
+    /** The largest config accepted. The real file is a few hundred bytes; this stops accidents early. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    /** Deeper nesting than this is refused before it can cost stack or memory. */
+    public static final int MAX_NESTING = 64;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ConfigLoader() {
+    }
+
+    /** The project's config, or the defaults when it has none. */
+    public static ConfigLoadResult load(Project project) throws ConfigUnreadableException {
+        if (!project.configPresent()) {
+            return new ConfigLoadResult.Parsed(LoadedConfig.defaults(project));
+        }
+        return load(project, project.configFile());
+    }
+
+    /** A specific file read as the config of {@code project}. */
+    public static ConfigLoadResult load(Project project, Path file) throws ConfigUnreadableException {
+        byte[] bytes = read(file);
+        if (bytes.length > MAX_BYTES) {
+            return malformed(file, "CFG_TOO_LARGE", 0, 0, "the file is " + bytes.length
+                    + " bytes, more than the " + MAX_BYTES + " a config may have; is this the right file?");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int[] where = firstInvalidUtf8(bytes);
+            return malformed(file, "CFG_ENCODING", where[0], where[1],
+                    "the file is not valid UTF-8; save it as UTF-8");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try {
+            JsonNode root = MAPPER.readTree(text);
+            if (root == null || root.isMissingNode()) {
+                return malformed(file, "CFG_SYNTAX", 1, 1, "the file is empty; it must hold a JSON object,"
+                        + " for example {\"cache\": {}} (run 'cachectl init --force' to write the defaults)");
+            }
+            if (!root.isObject()) {
+                return malformed(file, "CFG_TYPE", 1, 1, "the file must hold a JSON object with a \"cache\" key,"
+                        + " not " + JsonTypes.describe(root));
+            }
+            return new ConfigLoadResult.Parsed(new LoadedConfig(project, ConfigSource.FILE, root, text));
+        } catch (JacksonException e) {
+            return malformed(file, codeOf(e), line(e), column(e), messageOf(e));
+        }
+    }
+
+    private static byte[] read(Path file) throws ConfigUnreadableException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ConfigUnreadableException(file, file + " is a directory, not a config file", null);
+            }
+            if (Files.size(file) > MAX_BYTES * 4L) {
+                return new byte[MAX_BYTES + 1];
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigUnreadableException(file, file + " does not exist; check the path or run"
+                    + " 'cachectl init' to create the config", e);
+        } catch (AccessDeniedException e) {
+            throw new ConfigUnreadableException(file, "cannot read " + file + ": permission denied;"
+                    + " fix its permissions (chmod u+r)", e);
+        } catch (IOException e) {
+            throw new ConfigUnreadableException(file, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ConfigLoadResult malformed(Path file, String code, int line, int column, String message) {
+        return new ConfigLoadResult.Malformed(List.of(new ConfigProblem(file, code, "", line, column, message)));
+    }
+
+    private static String codeOf(JacksonException e) {
+        String raw = String.valueOf(e.getOriginalMessage());
+        if (raw.startsWith("Duplicate field")) {
+            return "CFG_DUPLICATE_KEY";
+        }
+        if (raw.contains("nesting depth")) {
+            return "CFG_TOO_DEEP";
+        }
+        return "CFG_SYNTAX";
+    }
+
+    private static String messageOf(JacksonException e) {
+        String raw = String.valueOf(e.getOriginalMessage());
+        if (raw.startsWith("Duplicate field")) {
+            return "duplicate key " + raw.substring(raw.indexOf('\'')).replaceAll("'", "\"")
+                    + ": JSON keys must be unique; keep one of them";
+        }
+        if (raw.contains("nesting depth")) {
+            return "the document nests deeper than " + MAX_NESTING + " levels; a config never needs that";
+        }
+        if (raw.startsWith("Trailing token")) {
+            return "unexpected content after the end of the JSON object; remove it";
+        }
+        String firstLine = raw.lines().findFirst().orElse(raw);
+        return "malformed JSON: " + firstLine + "; fix the syntax at this position";
+    }
+
+    private static int line(JacksonException e) {
+        TokenStreamLocation location = e.getLocation();
+        return location == null ? 0 : Math.max(location.getLineNr(), 0);
+    }
+
+    private static int column(JacksonException e) {
+        TokenStreamLocation location = e.getLocation();
+        return location == null ? 0 : Math.max(location.getColumnNr(), 0);
+    }
+
+    /** 1-based line and column (in characters) of the first byte that is not valid UTF-8. */
+    static int[] firstInvalidUtf8(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        out.flip();
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < out.length(); i++) {
+            if (out.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column};
+    }
+}

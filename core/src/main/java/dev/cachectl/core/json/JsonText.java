@@ -1,0 +1,28 @@
+package dev.cachectl.core.json;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the CLI's {@code --json} documents: maps, lists, strings, numbers and booleans, keys in insertion
+ * order, pretty-printed with a final newline. Kept in core so the CLI does not depend on Jackson.
+ */
+public final class JsonText {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private JsonText() {
+    }
+
+    /** The JSON text of a tree of maps, lists and scalars. */
+    public static String write(Object tree) {
+        try {
+            return MAPPER.writeValueAsString(tree) + System.lineSeparator();
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("cannot write JSON output: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.cachectl.core.project;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds the project root the way git finds {@code .git}: the nearest folder, from the working directory
+ * up, that holds {@code config/hardware_cache.json}.
+ */
+public final class ProjectLocator {
+
+    /** The config file, relative to the project root. */
+    public static final Path CONFIG_FILE = Path.of("config", "hardware_cache.json");
+
+    private ProjectLocator() {
+    }
+
+    /**
+     * The project for a working directory.
+     *
+     * @param workingDirectory where the command runs
+     * @param override         {@code --project DIR}, when given: used as is, config or not
+     */
+    public static Project locate(Path workingDirectory, Optional<Path> override) {
+        if (override.isPresent()) {
+            Path root = workingDirectory.resolve(override.get()).toAbsolutePath().normalize();
+            return new Project(root, root.resolve(CONFIG_FILE), Files.exists(root.resolve(CONFIG_FILE)));
+        }
+        Path start = workingDirectory.toAbsolutePath().normalize();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path config = dir.resolve(CONFIG_FILE);
+            if (Files.isRegularFile(config)) {
+                return new Project(dir, config, true);
+            }
+        }
+        return new Project(start, start.resolve(CONFIG_FILE), false);
+    }
+}

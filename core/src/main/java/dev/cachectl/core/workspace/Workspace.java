@@ -1,0 +1,82 @@
+package dev.cachectl.core.workspace;
+
+import dev.cachectl.api.HostEnvironment;
+import dev.cachectl.core.config.CachePaths;
+import dev.cachectl.core.config.ConfigLoadResult;
+import dev.cachectl.core.config.ConfigLoader;
+import dev.cachectl.core.config.ConfigProblem;
+import dev.cachectl.core.config.ConfigUnreadableException;
+import dev.cachectl.core.config.LoadedConfig;
+import dev.cachectl.core.project.Project;
+import dev.cachectl.core.project.ProjectLocator;
+import dev.cachectl.core.registry.ProviderRegistry;
+import dev.cachectl.core.registry.RegisteredProvider;
+import dev.cachectl.core.validate.ConfigValidator;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An opened project: its root, its valid config (or the defaults), its providers and where each cache
+ * lives. Every command except {@code validate} and {@code schema} starts here.
+ *
+ * @param project  the project
+ * @param config   its config
+ * @param registry the providers of this run
+ * @param caches   one location per working provider, in registry order
+ * @param host     the calling environment
+ */
+public record Workspace(Project project, LoadedConfig config, ProviderRegistry registry, List<CacheLocation> caches,
+                        HostEnvironment host) {
+
+    /** Copies the list. */
+    public Workspace {
+        caches = List.copyOf(caches);
+    }
+
+    /** Finds the project, loads and validates its config, loads the providers. */
+    public static Workspace open(WorkspaceRequest request) throws WorkspaceException {
+        return open(request, ProviderRegistry.loadBuiltIn());
+    }
+
+    /** As {@link #open(WorkspaceRequest)}, with the providers already loaded. */
+    public static Workspace open(WorkspaceRequest request, ProviderRegistry registry) throws WorkspaceException {
+        Project project = ProjectLocator.locate(request.workingDirectory(), request.projectOverride());
+        ConfigLoadResult result;
+        try {
+            result = ConfigLoader.load(project);
+        } catch (ConfigUnreadableException e) {
+            throw new WorkspaceException(e.getMessage(), e);
+        }
+        LoadedConfig config = switch (result) {
+            case ConfigLoadResult.Parsed parsed -> parsed.config();
+            case ConfigLoadResult.Malformed malformed -> throw invalid(malformed.problems());
+        };
+        List<ConfigProblem> problems = ConfigValidator.validate(config, registry);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        return new Workspace(project, config, registry, locate(config, registry, request.host()), request.host());
+    }
+
+    /** Where each provider's cache lives under {@code config}. */
+    public static List<CacheLocation> locate(LoadedConfig config, ProviderRegistry registry, HostEnvironment host) {
+        Path root = config.project().root();
+        return registry.providers().stream().map(provider -> {
+            String raw = CachePaths.effective(config, provider.configKey(), provider.defaultPath());
+            boolean fromConfig = config.value(provider.configKey()).isPresent();
+            return new CacheLocation(provider, CachePaths.resolve(root, host.home(), raw), raw, fromConfig);
+        }).toList();
+    }
+
+    /** The locations of the given providers. */
+    public List<CacheLocation> cachesOf(List<RegisteredProvider> providers) {
+        return caches.stream().filter(c -> providers.contains(c.provider())).toList();
+    }
+
+    private static WorkspaceException invalid(List<ConfigProblem> problems) {
+        ConfigProblem first = problems.getFirst();
+        String more = problems.size() > 1 ? " (" + (problems.size() - 1) + " more; run 'cachectl validate')"
+                : " (run 'cachectl validate' for details)";
+        return new WorkspaceException("invalid config: " + first.toCompilerStyle() + more, null);
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * cachectl's machinery: config loading and validation, the provider registry, scanning, clearing,
+ * migration, environment rendering and checks. Its packages are exported to the CLI only.
+ */
+module dev.cachectl.core {
+    requires transitive dev.cachectl.api;
+    requires dev.cachectl.schemas;
+    requires tools.jackson.databind;
+    requires com.networknt.schema;
+    requires org.slf4j;
+
+    uses dev.cachectl.api.CacheProvider;
+
+    exports dev.cachectl.core.config to dev.cachectl.cli;
+    exports dev.cachectl.core.registry to dev.cachectl.cli;
+    exports dev.cachectl.core.project to dev.cachectl.cli;
+    exports dev.cachectl.core.json to dev.cachectl.cli;
+    exports dev.cachectl.core.validate to dev.cachectl.cli;
+    exports dev.cachectl.core.workspace to dev.cachectl.cli;
+}

@@ -1,0 +1,79 @@
+package dev.cachectl.providers.ml;
+
+import dev.cachectl.api.CacheCategory;
+import dev.cachectl.api.CacheProvider;
+import dev.cachectl.api.CacheRules;
+import dev.cachectl.api.ConfigKey;
+import dev.cachectl.api.EnvironmentSpec;
+import dev.cachectl.api.HostEnvironment;
+import dev.cachectl.api.OutsideLocation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PyTorch's cache ({@code TORCH_HOME}): {@code hub/checkpoints/} holds weights downloaded by
+ * {@code torch.hub.load_state_dict_from_url}, {@code hub/<owner>_<repo>_<branch>/} holds hub code, and
+ * {@code tmp*} files in {@code checkpoints/} are partial downloads. openai-whisper ignores
+ * {@code TORCH_HOME} and keeps its models in {@code $XDG_CACHE_HOME/whisper}; that folder is reported as
+ * an outside location whose content belongs in {@code <torch_home>/whisper}.
+ */
+public final class TorchProvider implements CacheProvider {
+
+    /** Called by {@link java.util.ServiceLoader}. */
+    public TorchProvider() {
+    }
+
+    @Override
+    public int apiVersion() {
+        return CacheProvider.API_VERSION;
+    }
+
+    @Override
+    public String id() {
+        return "torch";
+    }
+
+    @Override
+    public String displayName() {
+        return "PyTorch hub";
+    }
+
+    @Override
+    public CacheCategory category() {
+        return CacheCategory.MODEL;
+    }
+
+    @Override
+    public ConfigKey configKey() {
+        return ConfigKey.of("torch_home");
+    }
+
+    @Override
+    public String defaultPath() {
+        return ".cache/torch";
+    }
+
+    @Override
+    public EnvironmentSpec environment(Path directory) {
+        return EnvironmentSpec.setting(Map.of("TORCH_HOME", directory.toString()));
+    }
+
+    @Override
+    public List<OutsideLocation> outsideLocations(HostEnvironment host) {
+        List<OutsideLocation> locations = new ArrayList<>();
+        host.path("TORCH_HOME").ifPresent(p -> locations.add(new OutsideLocation(p, "", "TORCH_HOME")));
+        locations.add(new OutsideLocation(host.xdgCacheHome().resolve("torch"), "",
+                "default ${XDG_CACHE_HOME:-~/.cache}/torch"));
+        locations.add(new OutsideLocation(host.xdgCacheHome().resolve("whisper"), "whisper",
+                "openai-whisper models (${XDG_CACHE_HOME:-~/.cache}/whisper)"));
+        return List.copyOf(locations);
+    }
+
+    @Override
+    public CacheRules rules() {
+        return new CacheRules(Set.of(), List.of(), List.of("hub/checkpoints/tmp*"));
+    }
+}
