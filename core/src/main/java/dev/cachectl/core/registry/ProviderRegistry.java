@@ -31,9 +31,14 @@ public record ProviderRegistry(List<RegisteredProvider> providers, List<Provider
         failures = List.copyOf(failures);
     }
 
-    /** The providers found by {@link ServiceLoader} in the boot layer. */
+    /**
+     * The providers shipped with cachectl: the boot layer's modules and, when run from a class path (tests,
+     * embedding), {@code META-INF/services} entries of the application class loader.
+     */
     public static ProviderRegistry loadBuiltIn() {
-        return load(List.of(ModuleLayer.boot()));
+        Builder builder = new Builder();
+        collect(ServiceLoader.load(CacheProvider.class, ProviderRegistry.class.getClassLoader()), null, builder);
+        return builder.build();
     }
 
     /**
@@ -43,28 +48,33 @@ public record ProviderRegistry(List<RegisteredProvider> providers, List<Provider
     public static ProviderRegistry load(List<ModuleLayer> layers) {
         Builder builder = new Builder();
         for (ModuleLayer layer : layers) {
-            Iterator<CacheProvider> it = ServiceLoader.load(layer, CacheProvider.class).iterator();
-            while (true) {
-                CacheProvider provider;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    provider = it.next();
-                } catch (ServiceConfigurationError e) {
-                    builder.failures.add(new ProviderFailure(errorSubject(e), new ProviderOrigin("unknown", "boot",
-                            ""), "could not be instantiated: " + rootMessage(e)
-                            + "; fix the provider class or remove its jar"));
-                    continue;
-                }
-                Module module = provider.getClass().getModule();
-                if (module.isNamed() && module.getLayer() != layer) {
-                    continue;
-                }
-                builder.add(provider);
-            }
+            collect(ServiceLoader.load(layer, CacheProvider.class), layer, builder);
         }
         return builder.build();
+    }
+
+    /** Adds every provider of {@code loader}; when {@code layer} is given, only those it defines. */
+    private static void collect(ServiceLoader<CacheProvider> loader, ModuleLayer layer, Builder builder) {
+        Iterator<CacheProvider> it = loader.iterator();
+        while (true) {
+            CacheProvider provider;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                provider = it.next();
+            } catch (ServiceConfigurationError e) {
+                builder.failures.add(new ProviderFailure(errorSubject(e), new ProviderOrigin("unknown",
+                        layer == null ? "boot" : "plugin", ""), "could not be instantiated: " + rootMessage(e)
+                        + "; fix the provider class or remove its jar"));
+                continue;
+            }
+            Module module = provider.getClass().getModule();
+            if (layer != null && module.getLayer() != layer) {
+                continue;
+            }
+            builder.add(provider);
+        }
     }
 
     /** A registry of the given instances (for tests and embedding). */

@@ -1,0 +1,114 @@
+package dev.cachectl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.spi.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Runs the built distribution (cli/target/cachectl) as a real process, from a foreign working directory. */
+class DistributionIT {
+
+    static final Path DIST = Path.of(System.getProperty("cachectl.dist", "target/cachectl")).toAbsolutePath();
+
+    @TempDir
+    Path workDir;
+
+    /** Runs {@code bin/cachectl} with the given arguments in {@code cwd}. */
+    static ProcessResult cachectl(Path cwd, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(DIST.resolve("bin/cachectl").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+        builder.environment().put("CACHECTL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        int code = process.waitFor();
+        return new ProcessResult(code, new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    /** The outcome of a real process. */
+    record ProcessResult(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void distributionHasLaunchersAndLibraries() throws IOException {
+        assertThat(DIST.resolve("bin/cachectl")).isExecutable();
+        assertThat(DIST.resolve("bin/cachectl.cmd")).exists();
+        try (var jars = Files.list(DIST.resolve("lib"))) {
+            assertThat(jars.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("cachectl-cli-"))
+                    .anyMatch(n -> n.startsWith("cachectl-providers-ml-"))
+                    .anyMatch(n -> n.startsWith("picocli-"));
+        }
+    }
+
+    @Test
+    void versionRunsFromAnyDirectory() throws Exception {
+        ProcessResult result = cachectl(workDir, "--version");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("cachectl ").contains("Java 25");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void providersListsTheSixBuiltIns() throws Exception {
+        ProcessResult result = cachectl(workDir, "providers", "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        for (String id : List.of("torch", "huggingface", "mlx", "tmdb", "musicbrainz", "glossary")) {
+            assertThat(result.out()).contains("\"id\" : \"" + id + "\"");
+        }
+        assertThat(result.out()).doesNotContain("\"state\" : \"failed\"");
+    }
+
+    @Test
+    void usageErrorExitsTwoWithOneLineOnStderr() throws Exception {
+        ProcessResult result = cachectl(workDir, "providers", "--no-such-option");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).hasSize(1).first().asString().startsWith("cachectl: ");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev.cachectl.providers.ml", "dev.cachectl.providers.app", "dev.cachectl.api",
+            "dev.cachectl.schemas"})
+    void moduleDescriptorsMatchTheExpectedFiles(String module) throws IOException {
+        String artifact = "cachectl-" + module.substring("dev.cachectl.".length()).replace('.', '-') + "-";
+        Path jar;
+        try (var jars = Files.list(DIST.resolve("lib"))) {
+            jar = jars.filter(p -> p.getFileName().toString().startsWith(artifact)).findFirst().orElseThrow();
+        }
+        ToolProvider jarTool = ToolProvider.findFirst("jar").orElseThrow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = jarTool.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
+                "--describe-module", "--file", jar.toString());
+        assertThat(code).isZero();
+        // The first line names the jar's location and version; the rest is the descriptor itself.
+        List<String> described = out.toString(StandardCharsets.UTF_8).lines().skip(1)
+                .filter(line -> !line.isBlank()).sorted().toList();
+        List<String> expected;
+        try (InputStream in = DistributionIT.class.getResourceAsStream("/module-descriptors/" + module + ".txt")) {
+            assertThat(in).as("expected descriptor file for " + module).isNotNull();
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).sorted().toList();
+        }
+        assertThat(described).as("jar --describe-module of " + jar.getFileName()
+                + " (update cli/src/test/resources/module-descriptors/" + module + ".txt when the change is meant)")
+                .isEqualTo(expected);
+    }
+}
