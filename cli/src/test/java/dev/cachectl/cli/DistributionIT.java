@@ -26,11 +26,18 @@ class DistributionIT {
 
     /** Runs {@code bin/cachectl} with the given arguments in {@code cwd}. */
     static ProcessResult cachectl(Path cwd, String... args) throws IOException, InterruptedException {
+        return cachectl(cwd, java.util.Map.of(), args);
+    }
+
+    /** Runs {@code bin/cachectl} with extra environment variables. */
+    static ProcessResult cachectl(Path cwd, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>();
         command.add(DIST.resolve("bin/cachectl").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
         builder.environment().put("CACHECTL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
@@ -62,6 +69,31 @@ class DistributionIT {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("cachectl ").contains("Java 25");
         assertThat(result.err()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "--help"})
+    void versionAndHelpLoadNoJacksonNoValidatorNoProviders(String option) throws Exception {
+        // With the AOT cache the JVM maps every archived class up front; switch it off to see what the code
+        // path itself loads.
+        ProcessResult result = cachectl(workDir, java.util.Map.of("CACHECTL_JAVA_OPTS",
+                "-XX:AOTMode=off -Xlog:class+load=info:stdout"), option);
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("dev.cachectl.cli.Main")
+                .doesNotContain("tools.jackson.").doesNotContain("com.networknt.")
+                .doesNotContain("dev.cachectl.providers.")
+                .doesNotContain("dev.cachectl.core.config.ConfigLoader");
+    }
+
+    @Test
+    void theDistributionShipsAnAotCacheThatTheLauncherUses() throws Exception {
+        assertThat(DIST.resolve("lib/cachectl.aot")).isNotEmptyFile();
+        ProcessResult result = cachectl(workDir, java.util.Map.of("CACHECTL_JAVA_OPTS",
+                "-Xlog:class+load=info:stdout"), "--version");
+
+        // Classes served from the AOT cache are logged with "source: shared objects file".
+        assertThat(result.out()).containsPattern("dev\\.cachectl\\.cli\\.Main source: shared objects file");
     }
 
     @Test

@@ -1,0 +1,81 @@
+package dev.cachectl.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The training run for the distribution's AOT cache (JDK 25, JEP 483/514): the build starts this class with
+ * {@code -XX:AOTCacheOutput}, it runs the everyday commands in process on a small throw-away project, and the
+ * JVM archives every class they loaded and linked. Not a user command.
+ */
+final class AotTraining {
+
+    private static final List<List<String>> COMMANDS = List.of(
+            List.of("--version"),
+            List.of("--help"),
+            List.of("providers"),
+            List.of("providers", "--json"),
+            List.of("validate"),
+            List.of("validate", "--format", "json"),
+            List.of("status"),
+            List.of("status", "--json"),
+            List.of("status", "--details", "--json"),
+            List.of("env"),
+            List.of("env", "--shell", "json"),
+            List.of("doctor", "--json"),
+            List.of("clear", "all", "--dry-run"));
+
+    private AotTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path project = Files.createTempDirectory("cachectl-aot-training");
+        try {
+            seed(project);
+            PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            for (List<String> command : COMMANDS) {
+                // Commands not built yet simply fail with a usage error; the classes they load still count.
+                Main.run(new Invocation(project, Map.of("HOME", project.toString(), "SHELL", "/bin/bash"), project,
+                        sink, sink, java.io.InputStream.nullInputStream(), false), command.toArray(String[]::new));
+            }
+        } finally {
+            try (Stream<Path> walk = Files.walk(project)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static void seed(Path project) throws IOException {
+        Files.createDirectories(project.resolve("config"));
+        Files.writeString(project.resolve("config/hardware_cache.json"), """
+                { "cache": {
+                    "base_dir": ".cache",
+                    "torch_home": ".cache/torch",
+                    "hf_home": ".cache/huggingface",
+                    "mlx_home": ".cache/mlx",
+                    "application_caches": {
+                      "tmdb": "out/tmdb_cache",
+                      "musicbrainz": "out/musicbrainz_cache",
+                      "glossary": "glossary/cache" } } }
+                """);
+        Path blobs = Files.createDirectories(project.resolve(".cache/huggingface/hub/models--org--model/blobs"));
+        Files.writeString(blobs.resolve("0123abcd"), "{\"weights\": true}");
+        Path snapshot = Files.createDirectories(project.resolve(
+                ".cache/huggingface/hub/models--org--model/snapshots/aaaaaaaa"));
+        Files.createSymbolicLink(snapshot.resolve("config.json"), Path.of("../../blobs/0123abcd"));
+        Path refs = Files.createDirectories(project.resolve(".cache/huggingface/hub/models--org--model/refs"));
+        Files.writeString(refs.resolve("main"), "aaaaaaaa");
+        Path tmdb = Files.createDirectories(project.resolve("out/tmdb_cache"));
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(tmdb.resolve("movie-" + i + ".json"), "{\"id\": " + i + "}");
+        }
+    }
+}
