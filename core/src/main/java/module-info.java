@@ -17,4 +17,5 @@ module dev.cachectl.core {
     exports dev.cachectl.core.json to dev.cachectl.cli;
     exports dev.cachectl.core.validate to dev.cachectl.cli;
     exports dev.cachectl.core.workspace to dev.cachectl.cli;
+    exports dev.cachectl.core.env to dev.cachectl.cli;
 }

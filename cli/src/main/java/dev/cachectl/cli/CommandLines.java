@@ -14,6 +14,7 @@ final class CommandLines {
         RootCommand root = new RootCommand(invocation);
         CommandLine commandLine = new CommandLine(root);
         commandLine.addSubcommand(new ProvidersCommand(root));
+        commandLine.addSubcommand(new EnvCommand(root));
         commandLine.setOut(invocation.out());
         commandLine.setErr(invocation.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
