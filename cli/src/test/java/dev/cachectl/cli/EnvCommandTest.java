@@ -153,7 +153,7 @@ class EnvCommandTest {
     void withoutAConfigTheDefaultsAreUsedAndSaidOnStderr() throws Exception {
         Path bare = temp.resolve("bare");
         Files.createDirectories(bare);
-        var result = new InProcessCli(bare).env("SHELL", "/bin/bash").run("env");
+        var result = new CliHarness(bare, temp.resolve("home")).env("SHELL", "/bin/bash").run("env");
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).contains("using the built-in defaults");
         assertThat(result.out()).contains("export TORCH_HOME='" + bare.resolve(".cache/torch") + "'\n")
@@ -169,8 +169,8 @@ class EnvCommandTest {
         assertThat(both.exitCode()).isEqualTo(ExitCode.USAGE);
     }
 
-    private InProcessCli cli() {
-        return new InProcessCli(root).env("SHELL", "/bin/bash");
+    private CliHarness cli() {
+        return new CliHarness(root, temp.resolve("home")).env("SHELL", "/bin/bash");
     }
 
     private CacheEnvironment expectedEnvironment() throws Exception {
