@@ -15,6 +15,8 @@ final class CommandLines {
         CommandLine commandLine = new CommandLine(root);
         commandLine.addSubcommand(new ProvidersCommand(root));
         commandLine.addSubcommand(new EnvCommand(root));
+        commandLine.addSubcommand(new ValidateCommand(root));
+        commandLine.addSubcommand(new SchemaCommand(root));
         commandLine.setOut(invocation.out());
         commandLine.setErr(invocation.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

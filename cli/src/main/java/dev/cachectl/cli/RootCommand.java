@@ -63,9 +63,13 @@ final class RootCommand implements Runnable {
         return new HostEnvironment(invocation.environment(), invocation.home(), isWindows());
     }
 
+    /** {@code --project DIR}, when given. */
+    Optional<Path> projectOverride() {
+        return Optional.ofNullable(project);
+    }
+
     WorkspaceRequest request() {
-        Optional<Path> override = Optional.ofNullable(project);
-        return new WorkspaceRequest(invocation.workingDirectory(), override, plugins, host());
+        return new WorkspaceRequest(invocation.workingDirectory(), projectOverride(), plugins, host());
     }
 
     ProviderRegistry registry() {

@@ -2,6 +2,7 @@ package dev.cachectl.core.config;
 
 import dev.cachectl.core.project.Project;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -55,8 +57,8 @@ public final class ConfigLoader {
     public static ConfigLoadResult load(Project project, Path file) throws ConfigUnreadableException {
         byte[] bytes = read(file);
         if (bytes.length > MAX_BYTES) {
-            return malformed(file, "CFG_TOO_LARGE", 0, 0, "the file is " + bytes.length
-                    + " bytes, more than the " + MAX_BYTES + " a config may have; is this the right file?");
+            return malformed(file, "CFG_TOO_LARGE", 0, 0, "the file is " + sizeOf(file) + " bytes, more than"
+                    + " the " + MAX_BYTES + " a config may have; is this the right file?");
         }
         String text;
         try {
@@ -84,6 +86,9 @@ public final class ConfigLoader {
             }
             return new ConfigLoadResult.Parsed(new LoadedConfig(project, ConfigSource.FILE, root, text));
         } catch (JacksonException e) {
+            if (isDuplicate(e)) {
+                return duplicate(file, e);
+            }
             return malformed(file, codeOf(e), line(e), column(e), messageOf(e));
         }
     }
@@ -91,12 +96,13 @@ public final class ConfigLoader {
     private static byte[] read(Path file) throws ConfigUnreadableException {
         try {
             if (Files.isDirectory(file)) {
-                throw new ConfigUnreadableException(file, file + " is a directory, not a config file", null);
+                throw new ConfigUnreadableException(file, file + " is a directory, not a config file; give the"
+                        + " path of the JSON file, e.g. config/hardware_cache.json", null);
             }
-            if (Files.size(file) > MAX_BYTES * 4L) {
-                return new byte[MAX_BYTES + 1];
+            // Read one byte more than allowed and stop: a huge file costs no more than a big one.
+            try (InputStream in = Files.newInputStream(file)) {
+                return in.readNBytes(MAX_BYTES + 1);
             }
-            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ConfigUnreadableException(file, file + " does not exist; check the path or run"
                     + " 'cachectl init' to create the config", e);
@@ -108,15 +114,47 @@ public final class ConfigLoader {
         }
     }
 
+    private static String sizeOf(Path file) {
+        try {
+            return String.valueOf(Files.size(file));
+        } catch (IOException e) {
+            return "more than " + MAX_BYTES;
+        }
+    }
+
     private static ConfigLoadResult malformed(Path file, String code, int line, int column, String message) {
         return new ConfigLoadResult.Malformed(List.of(new ConfigProblem(file, code, "", line, column, message)));
     }
 
+    /** Jackson 2 said "Duplicate field 'x'", Jackson 3 says "Duplicate Object property \"x\"". */
+    private static boolean isDuplicate(JacksonException e) {
+        String raw = String.valueOf(e.getOriginalMessage());
+        return raw.startsWith("Duplicate Object property") || raw.startsWith("Duplicate field");
+    }
+
+    /**
+     * A duplicate key, pointed at where the second one starts: Jackson reports the position just after its
+     * name, and its parser still knows the path of the duplicate.
+     */
+    private static ConfigLoadResult duplicate(Path file, JacksonException e) {
+        String pointer = "";
+        String name = "";
+        if (e.processor() instanceof JsonParser parser) {
+            pointer = parser.streamReadContext().pathAsPointer().toString();
+            name = String.valueOf(parser.streamReadContext().currentName());
+        }
+        int column = column(e);
+        if (column > name.length() + 2) {
+            column -= name.length() + 2;
+        }
+        String message = "duplicate key \"" + name + "\": JSON keys must be unique (otherwise the last one"
+                + " silently wins); keep one of them";
+        return new ConfigLoadResult.Malformed(List.of(new ConfigProblem(file, "CFG_DUPLICATE_KEY", pointer,
+                line(e), column, message)));
+    }
+
     private static String codeOf(JacksonException e) {
         String raw = String.valueOf(e.getOriginalMessage());
-        if (raw.startsWith("Duplicate field")) {
-            return "CFG_DUPLICATE_KEY";
-        }
         if (raw.contains("nesting depth")) {
             return "CFG_TOO_DEEP";
         }
@@ -125,10 +163,6 @@ public final class ConfigLoader {
 
     private static String messageOf(JacksonException e) {
         String raw = String.valueOf(e.getOriginalMessage());
-        if (raw.startsWith("Duplicate field")) {
-            return "duplicate key " + raw.substring(raw.indexOf('\'')).replaceAll("'", "\"")
-                    + ": JSON keys must be unique; keep one of them";
-        }
         if (raw.contains("nesting depth")) {
             return "the document nests deeper than " + MAX_NESTING + " levels; a config never needs that";
         }

@@ -36,4 +36,28 @@ public final class ProjectLocator {
         }
         return new Project(start, start.resolve(CONFIG_FILE), false);
     }
+
+    /**
+     * The project a given config file belongs to, for {@code cachectl validate FILE}: {@code --project} when
+     * given; else the folder above the file's {@code config/} folder (so {@code other/config/x.json}
+     * validates as the config of {@code other/}); else the project of the working directory.
+     *
+     * @param workingDirectory where the command runs; a relative {@code file} is resolved against it
+     * @param override         {@code --project DIR}, when given
+     * @param file             the config file to validate
+     */
+    public static Project forConfigFile(Path workingDirectory, Optional<Path> override, Path file) {
+        Path absolute = workingDirectory.resolve(file).toAbsolutePath().normalize();
+        Path root;
+        if (override.isPresent()) {
+            root = workingDirectory.resolve(override.get()).toAbsolutePath().normalize();
+        } else {
+            Path folder = absolute.getParent();
+            boolean inConfigFolder = folder != null && folder.getFileName() != null
+                    && folder.getFileName().toString().equals(CONFIG_FILE.getParent().toString())
+                    && folder.getParent() != null;
+            root = inConfigFolder ? folder.getParent() : locate(workingDirectory, Optional.empty()).root();
+        }
+        return new Project(root, absolute, Files.exists(absolute));
+    }
 }

@@ -51,7 +51,7 @@ public record Workspace(Project project, LoadedConfig config, ProviderRegistry r
             case ConfigLoadResult.Parsed parsed -> parsed.config();
             case ConfigLoadResult.Malformed malformed -> throw invalid(malformed.problems());
         };
-        List<ConfigProblem> problems = ConfigValidator.validate(config, registry);
+        List<ConfigProblem> problems = ConfigValidator.validate(config, registry, request.host());
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }

@@ -1,0 +1,68 @@
+package dev.cachectl.core.validate;
+
+import dev.cachectl.core.registry.ProviderFailure;
+import dev.cachectl.core.registry.ProviderRegistry;
+import dev.cachectl.core.registry.RegisteredProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The sections keyed by provider id ({@code application_caches}, {@code model_caches}, {@code providers})
+ * may only name providers that are loaded, and a cache directory belongs in its provider's own section. A
+ * key nobody reads is a setting the user believes in and cachectl ignores.
+ */
+final class ProviderKeyRules {
+
+    /** A key that breaks a rule. */
+    record Finding(String code, String pointer, String message) {
+    }
+
+    private static final Pattern VALID_ID = Pattern.compile("[a-z][a-z0-9_-]*");
+
+    static final List<String> SECTIONS = List.of("application_caches", "model_caches", "providers");
+
+    private ProviderKeyRules() {
+    }
+
+    /** The findings for the {@code cache} section {@code cache}. */
+    static List<Finding> check(JsonNode cache, ProviderRegistry registry) {
+        List<Finding> findings = new ArrayList<>();
+        for (String section : SECTIONS) {
+            for (Map.Entry<String, JsonNode> member : cache.path(section).properties()) {
+                String id = member.getKey();
+                String pointer = JsonPointers.child("/cache/" + section, id);
+                Optional<RegisteredProvider> provider = registry.find(id);
+                if (!VALID_ID.matcher(id).matches()) {
+                    continue; // the schema already reports it as CFG_INVALID_ID
+                }
+                if (provider.isEmpty()) {
+                    findings.add(new Finding("CFG_UNKNOWN_PROVIDER", pointer, unknown(id, pointer, registry)));
+                } else if (!section.equals("providers") && !provider.get().configKey().pointer().equals(pointer)) {
+                    RegisteredProvider p = provider.get();
+                    findings.add(new Finding("CFG_WRONG_SECTION", pointer, JsonPointers.describe(pointer)
+                            + ": '" + id + "' is " + (p.category().jsonName().startsWith("a") ? "an " : "a ")
+                            + p.category().jsonName() + " cache, configured at " + p.configKey().dotted()
+                            + "; move the path there (this key is ignored)"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static String unknown(String id, String pointer, ProviderRegistry registry) {
+        String where = JsonPointers.describe(pointer);
+        Optional<ProviderFailure> failed = registry.failures().stream().filter(f -> f.id().equals(id)).findFirst();
+        if (failed.isPresent()) {
+            return where + ": provider '" + id + "' failed to load (" + failed.get().reason() + "); fix or"
+                    + " reinstall its plugin, or remove the key";
+        }
+        List<String> ids = registry.providers().stream().map(RegisteredProvider::id).toList();
+        String hint = NearestName.suggest(id, ids).map(s -> "did you mean '" + s + "'? Otherwise ").orElse("");
+        return where + ": no provider with id '" + id + "' is loaded; " + hint
+                + "install its plugin or remove the key ('cachectl providers' lists the loaded ones)";
+    }
+}
