@@ -18,4 +18,5 @@ module dev.cachectl.core {
     exports dev.cachectl.core.validate to dev.cachectl.cli;
     exports dev.cachectl.core.workspace to dev.cachectl.cli;
     exports dev.cachectl.core.env to dev.cachectl.cli;
+    exports dev.cachectl.core.tree to dev.cachectl.cli;
 }

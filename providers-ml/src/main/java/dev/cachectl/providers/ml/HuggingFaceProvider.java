@@ -121,6 +121,6 @@ public final class HuggingFaceProvider implements CacheProvider {
 
     @Override
     public CacheDetails details(CacheTree tree) {
-        return HubInspection.details(tree);
+        return HubDetails.of(tree);
     }
 }

@@ -1,8 +1,11 @@
 package dev.cachectl.providers.ml;
 
 import dev.cachectl.api.CacheCategory;
+import dev.cachectl.api.CacheDetails;
+import dev.cachectl.api.CacheFinding;
 import dev.cachectl.api.CacheProvider;
 import dev.cachectl.api.CacheRules;
+import dev.cachectl.api.CacheTree;
 import dev.cachectl.api.ConfigKey;
 import dev.cachectl.api.EnvironmentSpec;
 import dev.cachectl.api.HostEnvironment;
@@ -16,7 +19,8 @@ import java.util.Set;
 /**
  * PyTorch's cache ({@code TORCH_HOME}): {@code hub/checkpoints/} holds weights downloaded by
  * {@code torch.hub.load_state_dict_from_url}, {@code hub/<owner>_<repo>_<branch>/} holds hub code, and
- * {@code tmp*} files in {@code checkpoints/} are partial downloads. openai-whisper ignores
+ * {@code <name>.<hex>.partial} (torch 2.1+) and {@code tmp*} (older) files in {@code checkpoints/} are partial
+ * downloads. openai-whisper ignores
  * {@code TORCH_HOME} and keeps its models in {@code $XDG_CACHE_HOME/whisper}; that folder is reported as
  * an outside location whose content belongs in {@code <torch_home>/whisper}.
  */
@@ -74,6 +78,16 @@ public final class TorchProvider implements CacheProvider {
 
     @Override
     public CacheRules rules() {
-        return new CacheRules(Set.of(), List.of(), List.of("hub/checkpoints/tmp*"));
+        return new CacheRules(Set.of(), List.of(), List.of("hub/checkpoints/tmp*", "hub/checkpoints/*.partial"));
+    }
+
+    @Override
+    public List<CacheFinding> inspect(CacheTree tree) {
+        return TorchCacheView.findings(tree);
+    }
+
+    @Override
+    public CacheDetails details(CacheTree tree) {
+        return TorchCacheView.details(tree);
     }
 }
