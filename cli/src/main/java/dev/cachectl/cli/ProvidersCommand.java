@@ -1,6 +1,7 @@
 package dev.cachectl.cli;
 
 import dev.cachectl.core.json.JsonText;
+import dev.cachectl.core.registry.PluginFolder;
 import dev.cachectl.core.registry.ProviderFailure;
 import dev.cachectl.core.registry.ProviderRegistry;
 import dev.cachectl.core.registry.RegisteredProvider;
@@ -13,9 +14,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code cachectl providers}: every provider, where it came from and whether it works. */
+/** {@code cachectl providers}: every provider, where it came from and whether it works, and the plugin folders. */
 @Command(name = "providers", mixinStandardHelpOptions = true,
-        description = "List the cache providers: id, name, category, version, module, source and state.")
+        description = {"List the cache providers: id, name, category, version, module, source and state, then the"
+                + " folders searched for plugin jars.",
+                "Exits 1 when a provider or plugin jar failed to load (each failure is explained on stderr)."})
 final class ProvidersCommand implements Callable<Integer> {
 
     private final RootCommand root;
@@ -29,10 +32,11 @@ final class ProvidersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<PluginFolder> folders = root.pluginFolders();
         ProviderRegistry registry = root.registry();
         PrintWriter out = root.invocation().out();
         if (json) {
-            out.print(JsonText.write(toJson(registry)));
+            out.print(JsonText.write(toJson(registry, folders)));
         } else {
             Table table = new Table("ID", "NAME", "CATEGORY", "VERSION", "MODULE", "SOURCE", "STATE");
             for (RegisteredProvider p : registry.providers()) {
@@ -43,14 +47,25 @@ final class ProvidersCommand implements Callable<Integer> {
                 table.row(f.id(), "-", "-", "-", f.origin().module(), f.origin().source(), "failed");
             }
             table.print(out);
+            out.println();
+            out.println("Plugin folders, in search order:");
+            int n = 1;
+            for (PluginFolder folder : folders) {
+                out.println("  " + n++ + ". " + folder.path() + " (" + originLabel(folder.origin())
+                        + (folder.exists() ? "" : ", does not exist") + ")");
+            }
         }
         for (ProviderFailure f : registry.failures()) {
-            root.invocation().err().println("cachectl: provider " + f.id() + " failed: " + f.reason());
+            root.invocation().err().println("cachectl: " + f.subject() + " failed: " + f.reason());
         }
         return registry.failures().isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
     }
 
-    private static Map<String, Object> toJson(ProviderRegistry registry) {
+    private static String originLabel(PluginFolder.Origin origin) {
+        return origin == PluginFolder.Origin.OPTION ? "--plugins" : origin.jsonName();
+    }
+
+    private static Map<String, Object> toJson(ProviderRegistry registry, List<PluginFolder> folders) {
         List<Object> providers = new ArrayList<>();
         for (RegisteredProvider p : registry.providers()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -66,6 +81,7 @@ final class ProvidersCommand implements Callable<Integer> {
             entry.put("config_key", p.configKey().dotted());
             entry.put("default_path", p.defaultPath());
             entry.put("state", "ok");
+            entry.put("error_code", null);
             entry.put("error", null);
             providers.add(entry);
         }
@@ -83,12 +99,22 @@ final class ProvidersCommand implements Callable<Integer> {
             entry.put("config_key", null);
             entry.put("default_path", null);
             entry.put("state", "failed");
+            entry.put("error_code", f.code());
             entry.put("error", f.reason());
             providers.add(entry);
+        }
+        List<Object> pluginDirs = new ArrayList<>();
+        for (PluginFolder folder : folders) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("path", folder.path().toString());
+            entry.put("origin", folder.origin().jsonName());
+            entry.put("exists", folder.exists());
+            pluginDirs.add(entry);
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("schema_version", 1);
         document.put("providers", providers);
+        document.put("plugin_dirs", pluginDirs);
         return document;
     }
 }

@@ -1,6 +1,7 @@
 package dev.cachectl.cli;
 
 import dev.cachectl.api.HostEnvironment;
+import dev.cachectl.core.registry.PluginFolder;
 import dev.cachectl.core.registry.ProviderRegistry;
 import dev.cachectl.core.workspace.Workspace;
 import dev.cachectl.core.workspace.WorkspaceException;
@@ -39,6 +40,7 @@ final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    private List<PluginFolder> pluginFolders;
     private ProviderRegistry registry;
 
     RootCommand(Invocation invocation) {
@@ -72,9 +74,28 @@ final class RootCommand implements Runnable {
         return new WorkspaceRequest(invocation.workingDirectory(), projectOverride(), plugins, host());
     }
 
+    /**
+     * The folders searched for plugin jars, in order. A {@code --plugins} folder that does not exist is a usage
+     * error: a typo must not silently run without the plugin.
+     */
+    List<PluginFolder> pluginFolders() {
+        if (pluginFolders == null) {
+            List<PluginFolder> folders = Workspace.pluginFolders(request());
+            for (PluginFolder folder : folders) {
+                if (folder.origin() == PluginFolder.Origin.OPTION && !folder.exists()) {
+                    throw new CliException(ExitCode.USAGE, "--plugins " + folder.path() + ": no such folder;"
+                            + " check the path (it is relative to the working directory)");
+                }
+            }
+            pluginFolders = folders;
+        }
+        return pluginFolders;
+    }
+
+    /** The built-in providers and those of the plugin folders, loaded once per run. */
     ProviderRegistry registry() {
         if (registry == null) {
-            registry = ProviderRegistry.loadBuiltIn();
+            registry = ProviderRegistry.loadWithPlugins(pluginFolders());
         }
         return registry;
     }

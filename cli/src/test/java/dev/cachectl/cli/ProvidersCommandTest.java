@@ -16,7 +16,7 @@ class ProvidersCommandTest {
         CliHarness.Result result = new CliHarness(dir, dir).run("providers");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(result.out().lines().skip(1).map(line -> line.split("\\s+")[0]))
+        assertThat(result.out().lines().skip(1).takeWhile(line -> !line.isBlank()).map(line -> line.split("\\s+")[0]))
                 .containsExactly("huggingface", "mlx", "torch", "glossary", "musicbrainz", "tmdb");
         assertThat(result.out()).contains("built-in").doesNotContain("failed");
         assertThat(result.err()).isEmpty();
@@ -31,6 +31,37 @@ class ProvidersCommandTest {
                 .contains("\"id\" : \"torch\"", "\"display_name\" : \"Hugging Face\"", "\"category\" : \"application\"",
                         "\"module\" : \"dev.cachectl.providers.ml\"", "\"source\" : \"built-in\"", "\"state\" : \"ok\"",
                         "\"error\" : null");
+    }
+
+    @Test
+    void showsThePluginFoldersInSearchOrder() throws java.io.IOException {
+        Path project = java.nio.file.Files.createDirectories(dir.resolve("project/config"));
+        java.nio.file.Files.writeString(project.resolve("hardware_cache.json"), "{}");
+        java.nio.file.Files.createDirectories(dir.resolve("project/.cachectl/plugins"));
+        java.nio.file.Files.createDirectories(dir.resolve("extra"));
+        CliHarness harness = new CliHarness(dir.resolve("project/config"), dir.resolve("home"))
+                .env("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
+
+        CliHarness.Result text = harness.run("--plugins", "../../extra", "providers");
+        CliHarness.Result json = harness.run("--plugins", "../../extra", "providers", "--json");
+
+        assertThat(text.exitCode()).as(text.err()).isEqualTo(ExitCode.OK);
+        assertThat(text.out()).endsWith(String.join(System.lineSeparator(), "", "Plugin folders, in search order:",
+                "  1. " + dir.resolve("extra") + " (--plugins)",
+                "  2. " + dir.resolve("project/.cachectl/plugins") + " (project)",
+                "  3. " + dir.resolve("xdg/cachectl/plugins") + " (user, does not exist)", ""));
+        assertThat(json.out()).contains("\"plugin_dirs\" : [ {", "\"origin\" : \"option\"", "\"origin\" : \"project\"",
+                "\"path\" : \"" + dir.resolve("xdg/cachectl/plugins") + "\",\n    \"origin\" : \"user\",\n    \"exists\" : false");
+    }
+
+    @Test
+    void aMissingPluginsFolderIsAUsageError() {
+        CliHarness.Result result = new CliHarness(dir, dir).run("--plugins", "nowhere", "providers");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).isEqualTo("cachectl: --plugins " + dir.resolve("nowhere")
+                + ": no such folder; check the path (it is relative to the working directory)" + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
     }
 
     @Test

@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public record ProviderOrigin(String module, String layer, String jar) {
 
+    /** The layer name of providers shipped with cachectl. */
+    public static final String BOOT_LAYER = "boot";
+
+    /** The layer name of providers loaded from plugin jars. */
+    public static final String PLUGIN_LAYER = "plugin";
+
     /** Validates the fields. */
     public ProviderOrigin {
         Objects.requireNonNull(module, "module");
@@ -20,7 +26,7 @@ public record ProviderOrigin(String module, String layer, String jar) {
 
     /** Whether the provider ships with cachectl (the boot layer). */
     public boolean builtIn() {
-        return "boot".equals(layer);
+        return BOOT_LAYER.equals(layer);
     }
 
     /** {@code "built-in"} or the jar path, for tables and JSON. */
@@ -32,14 +38,18 @@ public record ProviderOrigin(String module, String layer, String jar) {
     static ProviderOrigin of(Class<?> type) {
         Module module = type.getModule();
         if (!module.isNamed()) {
-            return new ProviderOrigin("unnamed", "boot", jarOf(type));
+            return new ProviderOrigin("unnamed", BOOT_LAYER, jarOf(type));
         }
-        ModuleLayer layer = module.getLayer();
-        String jar = layer == null ? "" : layer.configuration().findModule(module.getName())
+        return of(module.getLayer(), module.getName());
+    }
+
+    /** The origin of a module of {@code layer} (the boot layer, or a plugin layer). */
+    static ProviderOrigin of(ModuleLayer layer, String moduleName) {
+        String jar = layer == null ? "" : layer.configuration().findModule(moduleName)
                 .flatMap(resolved -> resolved.reference().location())
                 .map(uri -> "file".equals(uri.getScheme()) ? java.nio.file.Path.of(uri).toString() : uri.toString())
                 .orElse("");
-        return new ProviderOrigin(module.getName(), layer == ModuleLayer.boot() ? "boot" : "plugin", jar);
+        return new ProviderOrigin(moduleName, layer == ModuleLayer.boot() ? BOOT_LAYER : PLUGIN_LAYER, jar);
     }
 
     private static String jarOf(Class<?> type) {

@@ -9,6 +9,8 @@ import dev.cachectl.core.config.ConfigUnreadableException;
 import dev.cachectl.core.config.LoadedConfig;
 import dev.cachectl.core.project.Project;
 import dev.cachectl.core.project.ProjectLocator;
+import dev.cachectl.core.registry.PluginFolder;
+import dev.cachectl.core.registry.PluginFolders;
 import dev.cachectl.core.registry.ProviderRegistry;
 import dev.cachectl.core.registry.RegisteredProvider;
 import dev.cachectl.core.validate.ConfigValidator;
@@ -33,9 +35,19 @@ public record Workspace(Project project, LoadedConfig config, ProviderRegistry r
         caches = List.copyOf(caches);
     }
 
-    /** Finds the project, loads and validates its config, loads the providers. */
+    /** Finds the project, loads and validates its config, loads the built-in and plugin providers. */
     public static Workspace open(WorkspaceRequest request) throws WorkspaceException {
-        return open(request, ProviderRegistry.loadBuiltIn());
+        return open(request, ProviderRegistry.loadWithPlugins(pluginFolders(request)));
+    }
+
+    /**
+     * The folders searched for plugin jars, in order: every {@code --plugins DIR}, the project's
+     * {@code .cachectl/plugins}, the per-user folder. Finds the project first, since its root names the second.
+     */
+    public static List<PluginFolder> pluginFolders(WorkspaceRequest request) {
+        Project project = ProjectLocator.locate(request.workingDirectory(), request.projectOverride());
+        return PluginFolders.searchOrder(request.pluginDirs(), request.workingDirectory(), project.root(),
+                request.host());
     }
 
     /** As {@link #open(WorkspaceRequest)}, with the providers already loaded. */

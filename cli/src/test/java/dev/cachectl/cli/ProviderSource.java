@@ -1,0 +1,110 @@
+package dev.cachectl.cli;
+
+import java.util.Locale;
+
+/**
+ * The Java source of a small {@code CacheProvider} for plugin tests, with hooks to break it on purpose: a
+ * constructor that throws, a method that throws, a foreign API version.
+ */
+final class ProviderSource {
+
+    private final String packageName;
+    private final String className;
+    private final String id;
+    private String category = "MODEL";
+    private String apiVersion = "CacheProvider.API_VERSION";
+    private String constructorBody = "";
+    private String displayName;
+    private String environment;
+
+    private ProviderSource(String qualifiedName, String id) {
+        int dot = qualifiedName.lastIndexOf('.');
+        this.packageName = qualifiedName.substring(0, dot);
+        this.className = qualifiedName.substring(dot + 1);
+        this.id = id;
+        this.displayName = "return \"Plugin " + id + "\";";
+        this.environment = "return EnvironmentSpec.setting(Map.of(\"" + variable() + "\", directory.toString()));";
+    }
+
+    /** A model cache provider {@code qualifiedName} with the given id. */
+    static ProviderSource of(String qualifiedName, String id) {
+        return new ProviderSource(qualifiedName, id);
+    }
+
+    /** Makes it an application cache. */
+    ProviderSource application() {
+        category = "APPLICATION";
+        return this;
+    }
+
+    /** Replaces the body of {@code apiVersion()}'s return expression. */
+    ProviderSource apiVersion(String expression) {
+        apiVersion = expression;
+        return this;
+    }
+
+    /** Statements run by the public no-argument constructor. */
+    ProviderSource constructor(String statements) {
+        constructorBody = statements;
+        return this;
+    }
+
+    /** The body of {@code displayName()}. */
+    ProviderSource displayName(String body) {
+        displayName = body;
+        return this;
+    }
+
+    /** The body of {@code environment(Path directory)}. */
+    ProviderSource environment(String body) {
+        environment = body;
+        return this;
+    }
+
+    /** The variable the provider exports by default: {@code <ID>_HOME}. */
+    String variable() {
+        return id.toUpperCase(Locale.ROOT).replace('-', '_') + "_HOME";
+    }
+
+    /** The source file's path relative to the source root. */
+    String path() {
+        return packageName.replace('.', '/') + "/" + className + ".java";
+    }
+
+    /** The fully qualified class name. */
+    String qualifiedName() {
+        return packageName + "." + className;
+    }
+
+    /** The source text. */
+    String text() {
+        String map = category.equals("MODEL") ? "model_caches" : "application_caches";
+        String defaultPath = (category.equals("MODEL") ? ".cache/" : "out/") + id;
+        return """
+                package %s;
+
+                import dev.cachectl.api.CacheCategory;
+                import dev.cachectl.api.CacheProvider;
+                import dev.cachectl.api.ConfigKey;
+                import dev.cachectl.api.EnvironmentSpec;
+                import dev.cachectl.api.HostEnvironment;
+                import dev.cachectl.api.OutsideLocation;
+                import java.nio.file.Path;
+                import java.util.List;
+                import java.util.Map;
+
+                public final class %s implements CacheProvider {
+                    public %s() { %s }
+                    @Override public int apiVersion() { return %s; }
+                    @Override public String id() { return "%s"; }
+                    @Override public String displayName() { %s }
+                    @Override public CacheCategory category() { return CacheCategory.%s; }
+                    @Override public ConfigKey configKey() { return ConfigKey.of("%s", "%s"); }
+                    @Override public String defaultPath() { return "%s"; }
+                    @Override public EnvironmentSpec environment(Path directory) { %s }
+                    @Override public List<OutsideLocation> outsideLocations(HostEnvironment host) { return List.of(); }
+                }
+                """.formatted(packageName, className, className, constructorBody, apiVersion, id, displayName,
+                category, map, id, defaultPath, environment);
+    }
+}
