@@ -21,7 +21,7 @@ final class ProviderKeyRules {
     record Finding(String code, String pointer, String message) {
     }
 
-    private static final Pattern VALID_ID = Pattern.compile("[a-z][a-z0-9_-]*");
+    private static final Pattern VALID_ID = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
     static final List<String> SECTIONS = List.of("application_caches", "model_caches", "providers");
 

@@ -50,7 +50,7 @@ final class SchemaProblems {
             case "propertyNames" -> {
                 String member = JsonPointers.child(pointer, String.valueOf(error.getProperty()));
                 yield atKey("CFG_INVALID_ID", member, "\"" + error.getProperty() + "\" in " + where
-                        + " is not a valid provider id: use the id 'cachectl providers' lists (lowercase"
+                        + " is not a valid provider id: use the id 'cachectl providers' lists (1 to 64 lowercase"
                         + " letters, digits, '_' or '-', starting with a letter)");
             }
             case "type" -> atValue("CFG_TYPE", pointer, where + " must be " + article(expected(error)) + ", not "

@@ -62,6 +62,14 @@ class SchemaRulesTest {
     }
 
     @Test
+    void anOverlongProviderIdIsInvalid() {
+        ValidationFixture fixture = new ValidationFixture(temp)
+                .cache("{\"application_caches\": {\"" + "a".repeat(65) + "\": \"x\"}}");
+
+        assertThat(fixture.codes()).containsExactly("CFG_INVALID_ID");
+    }
+
+    @Test
     void legacyCachesMustBeAListOfPaths() {
         ValidationFixture fixture = new ValidationFixture(temp).cache("{\"legacy_caches\": \"shared/model-cache\"}");
 
