@@ -19,4 +19,6 @@ module dev.cachectl.core {
     exports dev.cachectl.core.workspace to dev.cachectl.cli;
     exports dev.cachectl.core.env to dev.cachectl.cli;
     exports dev.cachectl.core.tree to dev.cachectl.cli;
+    exports dev.cachectl.core.gitignore to dev.cachectl.cli;
+    exports dev.cachectl.core.exec to dev.cachectl.cli;
 }
