@@ -21,4 +21,5 @@ module dev.cachectl.core {
     exports dev.cachectl.core.tree to dev.cachectl.cli;
     exports dev.cachectl.core.gitignore to dev.cachectl.cli;
     exports dev.cachectl.core.exec to dev.cachectl.cli;
+    exports dev.cachectl.core.status to dev.cachectl.cli;
 }

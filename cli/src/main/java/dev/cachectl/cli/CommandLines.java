@@ -17,6 +17,7 @@ final class CommandLines {
         commandLine.addSubcommand(new EnvCommand(root));
         commandLine.addSubcommand(new ValidateCommand(root));
         commandLine.addSubcommand(new SchemaCommand(root));
+        commandLine.addSubcommand(new StatusCommand(root));
         commandLine.setOut(invocation.out());
         commandLine.setErr(invocation.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

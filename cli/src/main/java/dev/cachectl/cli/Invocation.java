@@ -26,8 +26,22 @@ public record Invocation(Path workingDirectory, Map<String, String> environment,
 
     /** The invocation of the real process. */
     static Invocation ofProcess() {
-        return new Invocation(Path.of("").toAbsolutePath(), System.getenv(),
-                Path.of(System.getProperty("user.home")), new PrintWriter(System.out, false),
+        return new Invocation(Path.of("").toAbsolutePath(), System.getenv(), processHome(System.getenv()),
+                new PrintWriter(System.out, false),
                 new PrintWriter(System.err, true), System.in, System.console() != null);
+    }
+
+    /**
+     * The home directory the pipeline's libraries use: Python's {@code os.path.expanduser} reads {@code $HOME}
+     * on POSIX systems, while Java's {@code user.home} comes from the password database; they differ under
+     * {@code sudo -E}, in containers and in tests, and cachectl must look where the libraries write.
+     */
+    static Path processHome(Map<String, String> environment) {
+        String home = environment.get("HOME");
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        if (!windows && home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+            return Path.of(home);
+        }
+        return Path.of(System.getProperty("user.home"));
     }
 }

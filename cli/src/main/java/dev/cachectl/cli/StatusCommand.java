@@ -1,0 +1,62 @@
+package dev.cachectl.cli;
+
+import dev.cachectl.core.json.JsonText;
+import dev.cachectl.core.status.StatusCollector;
+import dev.cachectl.core.status.StatusReport;
+import dev.cachectl.core.status.StatusRequest;
+import dev.cachectl.core.status.UnknownProviderException;
+import dev.cachectl.core.workspace.Workspace;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cachectl status}: where every cache lives, what it holds, and what looks wrong. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show every cache: location, whether it exists, apparent size, size on disk, files and newest"
+                + " modification, grouped into model, application and legacy caches with totals, and warnings"
+                + " (legacy cache not empty, missing or unwritable directories, the same kind of cache outside the"
+                + " project, misplaced transformers downloads, environment variables pointing elsewhere).",
+                "Warnings never change the exit code: 0 unless the command could not run."})
+final class StatusCommand implements Callable<Integer> {
+
+    private final RootCommand root;
+
+    @Parameters(paramLabel = "PROVIDER", arity = "0..*",
+            description = "Only these providers (ids from 'cachectl providers'); default: all, plus legacy caches.")
+    private List<String> providers = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print a JSON document (schema_version 1) instead of tables.")
+    private boolean json;
+
+    @Option(names = "--details", description = "Add each provider's own view: hub repos and revisions, torch"
+            + " checkpoints, partial downloads.")
+    private boolean details;
+
+    StatusCommand(RootCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() {
+        Workspace workspace = root.workspace();
+        Invocation invocation = root.invocation();
+        StatusReport report;
+        try (ProgressLine progress = ProgressLine.start(invocation.err(), "scanning", invocation.interactive())) {
+            report = StatusCollector.standard(progress::add).collect(workspace,
+                    new StatusRequest(providers, details, invocation.workingDirectory()));
+        } catch (UnknownProviderException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+        }
+        PrintWriter out = invocation.out();
+        if (json) {
+            out.print(JsonText.write(StatusJson.of(report)));
+        } else {
+            new StatusText(out, invocation.home()).print(report);
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.cachectl.cli;
+
+import dev.cachectl.core.config.ConfigSource;
+import dev.cachectl.core.status.CacheStatus;
+import dev.cachectl.core.status.CacheUsage;
+import dev.cachectl.core.status.StatusReport;
+import dev.cachectl.core.status.StatusWarning;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code status --json} document (schema_version 1, documented in docs/commands/status.md). */
+final class StatusJson {
+
+    private StatusJson() {
+    }
+
+    static Map<String, Object> of(StatusReport report) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("schema_version", 1);
+        document.put("project_root", report.projectRoot().toString());
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("path", report.configSource() == ConfigSource.FILE ? report.configFile().toString() : null);
+        config.put("source", report.configSource().jsonName());
+        document.put("config", config);
+        List<Object> caches = new ArrayList<>();
+        for (CacheStatus cache : report.caches()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("provider", cache.providerId().orElse(null));
+            entry.put("category", cache.group().jsonName());
+            entry.put("path", cache.path().toString());
+            entry.put("exists", cache.exists());
+            entry.putAll(usage(cache.usage()));
+            entry.put("details", cache.details().map(d -> (Object) d.properties()).orElse(null));
+            caches.add(entry);
+        }
+        document.put("caches", caches);
+        Map<String, Object> totals = new LinkedHashMap<>();
+        report.totals().forEach((group, usage) -> totals.put(group.jsonName(), usage(usage)));
+        totals.put("all", usage(report.total()));
+        document.put("totals", totals);
+        List<Object> warnings = new ArrayList<>();
+        for (StatusWarning warning : report.warnings()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("code", warning.code());
+            entry.put("message", warning.message());
+            warnings.add(entry);
+        }
+        document.put("warnings", warnings);
+        return document;
+    }
+
+    private static Map<String, Object> usage(CacheUsage usage) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("apparent_bytes", usage.apparentBytes());
+        map.put("disk_bytes", usage.diskBytes());
+        map.put("files", usage.files());
+        map.put("dirs", usage.dirs());
+        map.put("symlinks", usage.symlinks());
+        map.put("newest_mtime", usage.newestMtimeMillis() == CacheUsage.NO_MTIME ? null
+                : Instant.ofEpochMilli(usage.newestMtimeMillis()).toString());
+        return map;
+    }
+}

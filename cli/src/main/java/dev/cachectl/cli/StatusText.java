@@ -1,0 +1,92 @@
+package dev.cachectl.cli;
+
+import dev.cachectl.core.config.ConfigSource;
+import dev.cachectl.core.status.CacheStatus;
+import dev.cachectl.core.status.CacheUsage;
+import dev.cachectl.core.status.StatusGroup;
+import dev.cachectl.core.status.StatusReport;
+import dev.cachectl.core.status.StatusWarning;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** The human form of {@code status}: a header, one table grouped like the old cache manager, warnings. */
+final class StatusText {
+
+    private static final DateTimeFormatter NEWEST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final PrintWriter out;
+    private final Path home;
+
+    StatusText(PrintWriter out, Path home) {
+        this.out = out;
+        this.home = home;
+    }
+
+    void print(StatusReport report) {
+        out.println("Project: " + report.projectRoot());
+        out.println(report.configSource() == ConfigSource.FILE ? "Config:  " + report.configFile()
+                : "Config:  none, using the built-in defaults ('cachectl init' writes " + report.configFile() + ")");
+        out.println();
+        Table table = new Table("GROUP", "PROVIDER", "LOCATION", "EXISTS", "APPARENT", "ON DISK", "FILES", "NEWEST");
+        StatusGroup current = null;
+        for (CacheStatus cache : report.caches()) {
+            if (current != null && current != cache.group()) {
+                total(table, current.jsonName(), report.totals().get(current));
+            }
+            current = cache.group();
+            if (cache.exists()) {
+                CacheUsage usage = cache.usage();
+                table.row(cache.group().jsonName(), cache.providerId().orElse("-"), location(cache), "yes",
+                        Sizes.human(usage.apparentBytes()), Sizes.human(usage.diskBytes()), usage.files(),
+                        newest(usage));
+            } else {
+                table.row(cache.group().jsonName(), cache.providerId().orElse("-"), location(cache), "no", "-", "-",
+                        "-", "-");
+            }
+        }
+        if (current != null) {
+            total(table, current.jsonName(), report.totals().get(current));
+            total(table, "all", report.total());
+        }
+        table.print(out);
+        for (CacheStatus cache : report.caches()) {
+            cache.details().ifPresent(details -> {
+                out.println();
+                out.println(cache.providerId().orElse(cache.name()) + " details (" + cache.path() + "):");
+                DetailsOutline.print(out, details.properties(), "  ");
+            });
+        }
+        out.println();
+        if (report.warnings().isEmpty()) {
+            out.println("No warnings.");
+        } else {
+            out.println("Warnings (" + report.warnings().size() + "):");
+            for (StatusWarning warning : report.warnings()) {
+                out.println("  " + warning.code() + ": " + warning.message());
+            }
+        }
+    }
+
+    private static void total(Table table, String group, CacheUsage usage) {
+        table.row(group, "total", "", "", Sizes.human(usage.apparentBytes()), Sizes.human(usage.diskBytes()),
+                usage.files(), newest(usage));
+    }
+
+    /** The configured form (e.g. {@code .cache/torch}), or the absolute path with the home shown as {@code ~}. */
+    private String location(CacheStatus cache) {
+        if (!cache.path().isAbsolute() || !Path.of(cache.configured()).isAbsolute()) {
+            return cache.configured();
+        }
+        return cache.path().startsWith(home) ? "~/" + home.relativize(cache.path()) : cache.path().toString();
+    }
+
+    private static String newest(CacheUsage usage) {
+        return usage.newestMtimeMillis() == CacheUsage.NO_MTIME ? "-"
+                : NEWEST.format(Instant.ofEpochMilli(usage.newestMtimeMillis()));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.cachectl.core.status;
+
+import dev.cachectl.api.OutsideLocation;
+import dev.cachectl.core.registry.ProviderCallException;
+import dev.cachectl.core.workspace.CacheLocation;
+import dev.cachectl.core.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds places outside the project that hold the same kind of cache as a provider (e.g.
+ * {@code ~/.cache/huggingface/hub}, {@code ~/.cache/whisper}): models there were downloaded once already and
+ * will be downloaded again into the project. Locations inside the project, or inside (or holding) one of its
+ * configured caches, are skipped; each place is measured once even when several providers or variables name it.
+ */
+final class OutsideCacheCheck {
+
+    private final Workspace workspace;
+    private final UsageMeter meter;
+    private final UsageMeter.Progress progress;
+
+    OutsideCacheCheck(Workspace workspace, UsageMeter meter, UsageMeter.Progress progress) {
+        this.workspace = workspace;
+        this.meter = meter;
+        this.progress = progress;
+    }
+
+    List<StatusWarning> check(List<CacheLocation> selected) {
+        List<StatusWarning> warnings = new ArrayList<>();
+        Set<Path> seen = new LinkedHashSet<>();
+        for (CacheLocation location : selected) {
+            List<OutsideLocation> outside;
+            try {
+                outside = location.provider().outsideLocations(workspace.host());
+            } catch (ProviderCallException e) {
+                warnings.add(new StatusWarning(StatusCodes.PROVIDER_FAILED, e.getMessage()));
+                continue;
+            }
+            for (OutsideLocation place : outside) {
+                Path path = place.path().toAbsolutePath().normalize();
+                if (!ours(path) && seen.add(path) && Files.isDirectory(path)) {
+                    measure(location, place, path, warnings);
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private void measure(CacheLocation location, OutsideLocation place, Path path, List<StatusWarning> warnings) {
+        try {
+            CacheUsage usage = meter.measure(path, progress);
+            if (usage.files() > 0) {
+                String destination = location.configured() + (place.target().isEmpty() ? "" : "/" + place.target());
+                warnings.add(new StatusWarning(StatusCodes.OUTSIDE_CACHE, path + " holds "
+                        + HumanBytes.format(usage.diskBytes()) + " in " + usage.files() + " file(s) of the same kind"
+                        + " as the " + location.id() + " cache (" + place.origin() + "), outside the project: those"
+                        + " downloads are paid for twice; 'cachectl migrate " + location.id() + "' moves them into "
+                        + destination + ", or delete them if no other project uses them"));
+            }
+        } catch (IOException e) {
+            // Not ours to report in detail: an unreadable place in the home directory is not a cache problem.
+        }
+    }
+
+    /** Whether {@code path} is inside the project, or inside or around one of the project's caches. */
+    private boolean ours(Path path) {
+        if (path.startsWith(workspace.project().root())) {
+            return true;
+        }
+        for (CacheLocation cache : workspace.caches()) {
+            if (path.startsWith(cache.directory()) || cache.directory().startsWith(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.cachectl.core.status;
+
+import dev.cachectl.core.config.ConfigSource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything {@code status} shows.
+ *
+ * @param projectRoot  the project
+ * @param configFile   the config file, or where it would be when {@code configSource} is the defaults
+ * @param configSource the file or the built-in defaults
+ * @param caches       rows, grouped: model caches, application caches, legacy caches
+ * @param totals       per group that has rows, in group order
+ * @param total        all rows together
+ * @param warnings     in the order they were found
+ */
+public record StatusReport(Path projectRoot, Path configFile, ConfigSource configSource, List<CacheStatus> caches,
+                           Map<StatusGroup, CacheUsage> totals, CacheUsage total, List<StatusWarning> warnings) {
+
+    /** Copies the collections. */
+    public StatusReport {
+        Objects.requireNonNull(projectRoot, "projectRoot");
+        Objects.requireNonNull(configFile, "configFile");
+        Objects.requireNonNull(configSource, "configSource");
+        caches = List.copyOf(caches);
+        totals = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(totals));
+        Objects.requireNonNull(total, "total");
+        warnings = List.copyOf(warnings);
+    }
+}
