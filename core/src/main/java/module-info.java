@@ -22,4 +22,6 @@ module dev.cachectl.core {
     exports dev.cachectl.core.gitignore to dev.cachectl.cli;
     exports dev.cachectl.core.exec to dev.cachectl.cli;
     exports dev.cachectl.core.status to dev.cachectl.cli;
+    exports dev.cachectl.core.scan to dev.cachectl.cli;
+    exports dev.cachectl.core.delete to dev.cachectl.cli;
 }

@@ -1,0 +1,203 @@
+package dev.cachectl.core.delete;
+
+import dev.cachectl.api.EntryKind;
+import dev.cachectl.core.fs.internal.EntryStat;
+import dev.cachectl.core.fs.internal.IoMessages;
+import dev.cachectl.core.scan.ProgressListener;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a deletion: opens the root, lists or locates the requested entries, deletes them in parallel (one
+ * {@link UnitWalker} per entry at a time, the entries spread over a small pool) and assembles the report.
+ *
+ * @param <N> the handle's entry names
+ */
+final class DeletionEngine<N> {
+
+    private final HandleOpener<N> opener;
+
+    DeletionEngine(HandleOpener<N> opener) {
+        this.opener = opener;
+    }
+
+    DeletionReport clearContents(Path root, DeletionRequest request) throws IOException {
+        try (DirectoryHandle<N> rootHandle = opener.openRoot(root)) {
+            List<String> rootErrors = new ArrayList<>();
+            List<Unit<N>> units = list(rootHandle, rootErrors);
+            DeletionRun run = new DeletionRun(request, units.size());
+            rootErrors.forEach(message -> run.error("", message));
+            return execute(root, rootHandle, run, units);
+        }
+    }
+
+    DeletionReport deleteEntries(Path root, List<String> relativePaths, DeletionRequest request) throws IOException {
+        List<Unit<N>> units = new ArrayList<>();
+        try (DirectoryHandle<N> rootHandle = opener.openRoot(root)) {
+            for (String relativePath : relativePaths) {
+                List<String> segments = RelativePaths.segments(relativePath);
+                units.add(new Unit<>(segments.subList(0, segments.size() - 1),
+                        rootHandle.encode(segments.getLast()), relativePath, null));
+            }
+            return execute(root, rootHandle, new DeletionRun(request, units.size()), units);
+        }
+    }
+
+    /** The root's entries with their attributes, by name. */
+    private List<Unit<N>> list(DirectoryHandle<N> rootHandle, List<String> errors) {
+        List<Unit<N>> units = new ArrayList<>();
+        try {
+            for (List<N> batch = rootHandle.nextNames(4096); !batch.isEmpty(); batch = rootHandle.nextNames(4096)) {
+                for (N name : batch) {
+                    String text = rootHandle.decode(name);
+                    try {
+                        units.add(new Unit<>(List.of(), name, text, rootHandle.stat(name)));
+                    } catch (NoSuchFileException vanished) {
+                        // gone already
+                    } catch (IOException e) {
+                        units.add(new Unit<>(List.of(), name, text, null));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            errors.add("cannot read directory: " + IoMessages.reason(e));
+        }
+        units.sort(Comparator.comparing(Unit::relativePath));
+        return units;
+    }
+
+    private DeletionReport execute(Path root, DirectoryHandle<N> rootHandle, DeletionRun run, List<Unit<N>> units) {
+        Result[] results = new Result[units.size()];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(units.size());
+        int threads = Math.max(1, Math.min(run.request.options().parallelism(), units.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("cachectl-delete-", 0).factory());
+        try {
+            for (int i = 0; i < units.size(); i++) {
+                int slot = i;
+                pool.execute(() -> {
+                    try {
+                        results[slot] = deleteUnit(run, rootHandle, units.get(slot), slot);
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            awaitWithProgress(run, done);
+        } finally {
+            pool.shutdown();
+        }
+        ProgressListener listener = run.request.options().progress();
+        if (listener != ProgressListener.NONE) {
+            listener.progress(run.progress(true));
+        }
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        } else if (failure.get() instanceof Error e) {
+            throw e;
+        }
+        List<DeletedEntry> entries = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            Result r = results[i];
+            if (r != null && (r.outcome == UnitWalker.Outcome.REMOVED || r.outcome == UnitWalker.Outcome.LEFT)) {
+                entries.add(new DeletedEntry(units.get(i).relativePath, r.kind, run.freed(i),
+                        r.outcome == UnitWalker.Outcome.REMOVED));
+            }
+        }
+        return new DeletionReport(root, run.dryRun(), entries, run.kept(), run.errors());
+    }
+
+    private static void awaitWithProgress(DeletionRun run, CountDownLatch done) {
+        ProgressListener listener = run.request.options().progress();
+        long interval = run.request.options().progressInterval().toNanos();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (done.await(interval, TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                if (listener != ProgressListener.NONE) {
+                    listener.progress(run.progress(false));
+                }
+            } catch (InterruptedException e) {
+                // finishing the entries already started is safer than leaving them half done
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Locates one requested entry below the root (never through a link) and deletes it. */
+    private Result deleteUnit(DeletionRun run, DirectoryHandle<N> rootHandle, Unit<N> unit, int slot) {
+        DirectoryHandle<N> parent = rootHandle;
+        ProtectionTree node = run.protection;
+        StringBuilder parentPath = new StringBuilder();
+        boolean insideProtected = false;
+        try {
+            for (String segment : unit.parentSegments) {
+                node = node == null ? null : node.child(segment);
+                insideProtected |= node != null && node.isProtected();
+                DirectoryHandle<N> next;
+                try {
+                    next = parent.openDirectory(parent.encode(segment));
+                } catch (NoSuchFileException missing) {
+                    return null;
+                } catch (NotDirectoryException e) {
+                    run.error(unit.relativePath, "cannot reach: '" + RelativePaths.join(parentPath.toString(), segment)
+                            + "' is not a directory (or is a symbolic link, which is never followed)");
+                    return null;
+                } catch (IOException e) {
+                    run.error(unit.relativePath, "cannot reach: " + IoMessages.reason(e));
+                    return null;
+                }
+                if (parent != rootHandle) {
+                    parent.close();
+                }
+                parent = next;
+                parentPath.append(parentPath.isEmpty() ? "" : "/").append(segment);
+            }
+            EntryStat st = unit.stat;
+            try {
+                if (st == null) {
+                    st = parent.stat(unit.name);
+                }
+            } catch (NoSuchFileException missing) {
+                return null;
+            } catch (IOException e) {
+                run.error(unit.relativePath, "cannot stat: " + IoMessages.reason(e));
+                return new Result(EntryKind.OTHER, UnitWalker.Outcome.LEFT);
+            }
+            if (insideProtected) {
+                run.kept(unit.relativePath, st.kind(), "protected");
+                return new Result(st.kind(), UnitWalker.Outcome.KEPT);
+            }
+            UnitWalker.Outcome outcome = new UnitWalker<N>(run, slot).delete(parent, unit.name, parentPath.toString(), node, st);
+            return new Result(st.kind(), outcome);
+        } finally {
+            if (parent != rootHandle) {
+                parent.close();
+            }
+        }
+    }
+
+    /** A requested entry: where it is (below the root) and, when listed, its attributes. */
+    private record Unit<N>(List<String> parentSegments, N name, String relativePath, EntryStat stat) {
+    }
+
+    private record Result(EntryKind kind, UnitWalker.Outcome outcome) {
+    }
+}

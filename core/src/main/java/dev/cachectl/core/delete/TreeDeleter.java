@@ -1,0 +1,75 @@
+package dev.cachectl.core.delete;
+
+import dev.cachectl.core.scan.ScanImplementation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Deletes inside a root directory, race-safely: every step is relative to an open directory
+ * ({@code openat}/{@code unlinkat}, or NIO's {@link java.nio.file.SecureDirectoryStream}), no symbolic link is
+ * ever followed (a link is removed as a link, its target untouched wherever it points), nothing outside the
+ * root is touched, and other file systems mounted below the root are not entered. Entries that vanish meanwhile
+ * are skipped; an entry that cannot be removed is reported and the rest is deleted. Protected paths and the
+ * caller's {@link KeepRule}s keep entries (with everything below them). The walk is iterative with a bounded
+ * number of open directories, so any depth works.
+ *
+ * <p>A dry run walks exactly like a real run and reports the same entries, sizes and kept paths; only
+ * failures that a real removal meets (e.g. permission denied) can differ.
+ */
+public final class TreeDeleter {
+
+    private final DeletionEngine<?> engine;
+    private final ScanImplementation implementation;
+
+    private TreeDeleter(DeletionEngine<?> engine, ScanImplementation implementation) {
+        this.engine = engine;
+        this.implementation = implementation;
+    }
+
+    /** The best deleter for this platform. */
+    public static TreeDeleter create() {
+        return nio();
+    }
+
+    /**
+     * The portable deleter on {@link java.nio.file.SecureDirectoryStream}. It cannot see link counts or devices:
+     * a hard-linked file's bytes are counted once per name and mount points below the root are not recognised.
+     * Where the platform has no secure directory streams, every deletion fails with an {@link IOException}
+     * rather than fall back to path-based removal.
+     */
+    public static TreeDeleter nio() {
+        return new TreeDeleter(new DeletionEngine<>(SecureStreamHandle.OPENER), ScanImplementation.NIO);
+    }
+
+    /** How this deleter reaches the file system. */
+    public ScanImplementation implementation() {
+        return implementation;
+    }
+
+    /**
+     * Deletes everything inside {@code root} and keeps {@code root} itself (a clear). Each entry of the root is
+     * reported separately, by name.
+     *
+     * @throws IOException when {@code root} cannot be opened as a directory, or is a symbolic link (resolve it
+     *                     with {@link Path#toRealPath} and check the result first, if clearing its target is
+     *                     meant)
+     */
+    public DeletionReport clearContents(Path root, DeletionRequest request) throws IOException {
+        return engine.clearContents(root, request);
+    }
+
+    /**
+     * Deletes the given entries below {@code root}, each with everything below it. The paths are relative to
+     * the root, {@code /}-separated, without {@code .} or {@code ..}; a directory on the way that is a symbolic
+     * link stops that entry with an error. Entries that do not exist are skipped silently.
+     *
+     * @throws IllegalArgumentException when a path is empty, absolute or contains {@code .} or {@code ..}
+     * @throws IOException              when {@code root} cannot be opened as a directory, or is a symbolic link
+     */
+    public DeletionReport deleteEntries(Path root, List<String> relativePaths, DeletionRequest request)
+            throws IOException {
+        relativePaths.forEach(RelativePaths::segments);
+        return engine.deleteEntries(root, relativePaths, request);
+    }
+}

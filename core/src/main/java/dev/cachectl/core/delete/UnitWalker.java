@@ -1,0 +1,400 @@
+package dev.cachectl.core.delete;
+
+import dev.cachectl.api.EntryKind;
+import dev.cachectl.core.fs.internal.EntryStat;
+import dev.cachectl.core.fs.internal.IoMessages;
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Deletes one requested entry with everything below it, on one thread, without recursion: an explicit stack
+ * of {@link Frame}s, one per directory being emptied. At most {@link #OPEN_BUDGET} directories stay open; a
+ * deeper one is read to the end, closed while its subdirectories are emptied and reopened through {@code ..}
+ * from its child, checked to be the same directory (device and inode) before anything in it is touched. So a
+ * tree 5000 levels deep needs neither 5000 descriptors nor a deep Java stack.
+ *
+ * @param <N> the handle's entry names
+ */
+final class UnitWalker<N> {
+
+    /** Directories held open at once by one walker. */
+    static final int OPEN_BUDGET = 64;
+    private static final int BATCH = 1024;
+    private static final String MOUNT_POINT = "another file system is mounted here; not crossed";
+
+    private final DeletionRun run;
+    private final int slot;
+    private final StringBuilder path = new StringBuilder();
+    private final Deque<Frame<N>> stack = new ArrayDeque<>();
+    private DirectoryHandle<N> base;
+    private int open;
+
+    UnitWalker(DeletionRun run, int slot) {
+        this.run = run;
+        this.slot = slot;
+    }
+
+    /** What happened to the requested entry. */
+    enum Outcome {
+        /** It was not there (any more). */
+        GONE,
+        /** It is gone (or a dry run would remove it). */
+        REMOVED,
+        /** It was kept on purpose as a whole. */
+        KEPT,
+        /** Part of it, or all of it, is still there: something inside was kept or could not be removed. */
+        LEFT
+    }
+
+    /**
+     * Deletes entry {@code name} of {@code parent} (a handle the caller keeps open) whose path from the root is
+     * {@code parentPath/name}; {@code node} is the protection tree at {@code parent}.
+     */
+    Outcome delete(DirectoryHandle<N> parent, N name, String parentPath, ProtectionTree node, EntryStat st) {
+        base = parent;
+        path.setLength(0);
+        path.append(parentPath);
+        String name0 = parent.decode(name);
+        ProtectionTree childNode = node == null ? null : node.child(name0);
+        String rel = RelativePaths.join(parentPath, name0);
+        String reason = run.keepReason(childNode, rel, st);
+        if (reason != null) {
+            run.kept(rel, st.kind(), reason);
+            return Outcome.KEPT;
+        }
+        if (st.kind() != EntryKind.DIRECTORY) {
+            return deleteLeaf(parent, name, st, rel) ? Outcome.REMOVED : Outcome.LEFT;
+        }
+        if (isMountPoint(parent, st)) {
+            run.kept(rel, st.kind(), MOUNT_POINT);
+            return Outcome.KEPT;
+        }
+        Frame<N> top = open(null, parent, name, st, childNode, rel, 1);
+        if (top == null) {
+            return Outcome.LEFT;
+        }
+        boolean removed = walk(top);
+        return removed ? Outcome.REMOVED : Outcome.LEFT;
+    }
+
+    /** Empties and removes the directory of {@code top}; whether it is gone. */
+    private boolean walk(Frame<N> top) {
+        stack.push(top);
+        boolean topRemoved = false;
+        while (!stack.isEmpty()) {
+            Frame<N> f = stack.peek();
+            if (f.abandoned) {
+                f.pending.clear();
+                f.exhausted = true;
+            }
+            if (!f.pending.isEmpty()) {
+                if (open >= OPEN_BUDGET && !f.exhausted) {
+                    while (!f.exhausted) {
+                        readBatch(f);
+                    }
+                }
+                Pending<N> p = f.pending.poll();
+                Frame<N> child = open(f, f.handle, p.name, p.stat, p.node, null, p.retries);
+                if (child != null) {
+                    if (open > OPEN_BUDGET && f.exhausted && f.handle != null) {
+                        closeHandle(f);
+                    }
+                    stack.push(child);
+                }
+            } else if (!f.exhausted) {
+                readBatch(f);
+            } else {
+                stack.pop();
+                boolean gone = finish(f);
+                if (stack.isEmpty()) {
+                    topRemoved = gone;
+                }
+            }
+        }
+        return topRemoved;
+    }
+
+    private void readBatch(Frame<N> f) {
+        List<N> names;
+        try {
+            names = f.handle.nextNames(BATCH);
+        } catch (IOException e) {
+            run.error(path.toString(), "cannot read directory: " + IoMessages.reason(e));
+            f.keep = true;
+            f.exhausted = true;
+            return;
+        }
+        if (names.isEmpty()) {
+            f.exhausted = true;
+            return;
+        }
+        for (N name : names) {
+            entry(f, name, 0);
+        }
+    }
+
+    /** Handles one entry of {@code f}: keeps it, deletes it, or queues it for emptying. */
+    private void entry(Frame<N> f, N name, int retries) {
+        EntryStat st;
+        try {
+            st = f.handle.stat(name);
+        } catch (NoSuchFileException vanished) {
+            return;
+        } catch (IOException e) {
+            run.error(childPath(f, name), "cannot stat: " + IoMessages.reason(e));
+            f.keep = true;
+            return;
+        }
+        ProtectionTree node = f.protection == null ? null : f.protection.child(f.handle.decode(name));
+        if ((node != null || run.hasKeepRules())) {
+            String rel = childPath(f, name);
+            String reason = run.keepReason(node, rel, st);
+            if (reason != null) {
+                run.kept(rel, st.kind(), reason);
+                f.keep = true;
+                return;
+            }
+        }
+        if (st.kind() != EntryKind.DIRECTORY) {
+            if (!deleteLeaf(f.handle, name, st, null)) {
+                f.keep = true;
+            }
+        } else if (st.mountRoot() || (st.hasInode() && f.self.hasInode() && st.dev() != f.self.dev())) {
+            run.kept(childPath(f, name), st.kind(), MOUNT_POINT);
+            f.keep = true;
+        } else {
+            f.pending.add(new Pending<>(name, st, node, retries));
+        }
+    }
+
+    /**
+     * Opens a directory to empty it and pushes nothing; returns its frame, or {@code null} when it vanished,
+     * could not be opened (reported) or turned out not to be a directory (then handled as what it is now).
+     */
+    private Frame<N> open(Frame<N> parent, DirectoryHandle<N> handle, N name, EntryStat listed, ProtectionTree node,
+                          String topPath, int retries) {
+        String rel = topPath != null ? topPath : childPath(parent, name);
+        DirectoryHandle<N> h;
+        EntryStat self;
+        try {
+            h = handle.openDirectory(name);
+        } catch (NoSuchFileException vanished) {
+            return null;
+        } catch (NotDirectoryException | FileSystemLoopException changed) {
+            return retry(parent, name, rel, retries);
+        } catch (IOException e) {
+            run.error(rel, "cannot open directory: " + IoMessages.reason(e));
+            markKept(parent);
+            return null;
+        }
+        open++;
+        try {
+            self = h.self();
+        } catch (IOException e) {
+            h.close();
+            open--;
+            run.error(rel, "cannot stat: " + IoMessages.reason(e));
+            markKept(parent);
+            return null;
+        }
+        if (!self.sameObject(listed)) {
+            h.close();
+            open--;
+            return retry(parent, name, rel, retries);
+        }
+        Frame<N> f = new Frame<>(parent, name, self, node, path.length());
+        f.handle = h;
+        path.setLength(0);
+        path.append(rel);
+        return f;
+    }
+
+    /** The entry changed between its stat and its opening: look at it once more, as a new entry. */
+    private Frame<N> retry(Frame<N> parent, N name, String rel, int retries) {
+        if (parent == null || retries > 0) {
+            run.error(rel, "changed while being deleted; left in place");
+            markKept(parent);
+            return null;
+        }
+        entry(parent, name, 1);
+        return null;
+    }
+
+    private boolean isMountPoint(DirectoryHandle<N> parent, EntryStat st) {
+        if (st.mountRoot()) {
+            return true;
+        }
+        try {
+            EntryStat parentStat = parent.self();
+            return st.hasInode() && parentStat.hasInode() && st.dev() != parentStat.dev();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Pops {@code f}: removes its directory unless something in it stays; whether it is gone. */
+    private boolean finish(Frame<N> f) {
+        Frame<N> parent = stack.peek();
+        DirectoryHandle<N> parentHandle = parent == null ? base
+                : reacquire(parent, f, path.substring(0, f.parentPathLength));
+        closeHandle(f);
+        String rel = path.toString();
+        path.setLength(f.parentPathLength);
+        if (f.keep || parentHandle == null) {
+            markKept(parent);
+            return false;
+        }
+        if (!run.dryRun()) {
+            try {
+                parentHandle.deleteDirectory(f.name);
+            } catch (NoSuchFileException vanished) {
+                return true;
+            } catch (DirectoryNotEmptyException e) {
+                run.error(rel, "cannot remove directory: entries were added while it was being emptied");
+                markKept(parent);
+                return false;
+            } catch (IOException e) {
+                run.error(rel, "cannot remove directory: " + IoMessages.reason(e));
+                markKept(parent);
+                return false;
+            }
+        }
+        run.removed(slot, f.self, false);
+        return true;
+    }
+
+    /**
+     * Makes sure {@code p} (closed while its subdirectories were emptied) is open again: through {@code ..} of
+     * its child, else down from the nearest open ancestor; in both cases only if it is still the same directory.
+     */
+    private DirectoryHandle<N> reacquire(Frame<N> p, Frame<N> child, String parentPath) {
+        if (p.handle != null || p.abandoned) {
+            return p.handle;
+        }
+        if (child.handle != null) {
+            try {
+                DirectoryHandle<N> up = child.handle.openParent();
+                if (sameDirectory(up, p)) {
+                    p.handle = up;
+                    open++;
+                    return up;
+                }
+                up.close();
+            } catch (IOException e) {
+                // moved away: try from above
+            }
+        }
+        List<Frame<N>> chain = new ArrayList<>();
+        Frame<N> a = p;
+        while (a != null && a.handle == null) {
+            chain.addFirst(a);
+            a = a.parent;
+        }
+        DirectoryHandle<N> cur = a == null ? base : a.handle;
+        boolean owned = false;
+        for (Frame<N> g : chain) {
+            DirectoryHandle<N> next = null;
+            try {
+                next = cur.openDirectory(g.name);
+            } catch (IOException e) {
+                // handled below as "not the same directory"
+            }
+            if (owned) {
+                cur.close();
+            }
+            if (next == null || !sameDirectory(next, g)) {
+                if (next != null) {
+                    next.close();
+                }
+                run.error(parentPath, "directory was moved or replaced while being emptied; left in place");
+                p.abandoned = true;
+                p.keep = true;
+                return null;
+            }
+            cur = next;
+            owned = true;
+        }
+        p.handle = cur;
+        open++;
+        return cur;
+    }
+
+    private static <N> boolean sameDirectory(DirectoryHandle<N> h, Frame<N> f) {
+        try {
+            return h.self().sameObject(f.self);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean deleteLeaf(DirectoryHandle<N> dir, N name, EntryStat st, String relOrNull) {
+        boolean shared = run.sharedInode(st);
+        if (shared) {
+            run.announceShared(st);
+        }
+        if (!run.dryRun()) {
+            try {
+                dir.deleteFile(name);
+            } catch (NoSuchFileException vanished) {
+                return true;
+            } catch (IOException e) {
+                run.error(relOrNull != null ? relOrNull : path + "/" + dir.decode(name),
+                        "cannot remove: " + IoMessages.reason(e));
+                return false;
+            }
+        }
+        run.removed(slot, st, shared);
+        return true;
+    }
+
+    private void closeHandle(Frame<N> f) {
+        if (f.handle != null) {
+            f.handle.close();
+            f.handle = null;
+            open--;
+        }
+    }
+
+    private static <N> void markKept(Frame<N> f) {
+        if (f != null) {
+            f.keep = true;
+        }
+    }
+
+    private String childPath(Frame<N> f, N name) {
+        return path + "/" + f.handle.decode(name);
+    }
+
+    /** A subdirectory waiting to be emptied. */
+    private record Pending<N>(N name, EntryStat stat, ProtectionTree node, int retries) {
+    }
+
+    /** A directory being emptied. */
+    private static final class Frame<N> {
+        final Frame<N> parent;
+        final N name;
+        final EntryStat self;
+        final ProtectionTree protection;
+        final int parentPathLength;
+        final ArrayDeque<Pending<N>> pending = new ArrayDeque<>();
+        DirectoryHandle<N> handle;
+        boolean exhausted;
+        boolean keep;
+        boolean abandoned;
+
+        Frame(Frame<N> parent, N name, EntryStat self, ProtectionTree protection, int parentPathLength) {
+            this.parent = parent;
+            this.name = name;
+            this.self = self;
+            this.protection = protection;
+            this.parentPathLength = parentPathLength;
+        }
+    }
+}
