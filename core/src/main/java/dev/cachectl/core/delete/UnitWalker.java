@@ -180,7 +180,6 @@ final class UnitWalker<N> {
      */
     private Frame<N> open(Frame<N> parent, DirectoryHandle<N> handle, N name, EntryStat listed, ProtectionTree node,
                           String topPath, int retries) {
-        String rel = topPath != null ? topPath : childPath(parent, name);
         DirectoryHandle<N> h;
         EntryStat self;
         try {
@@ -188,9 +187,9 @@ final class UnitWalker<N> {
         } catch (NoSuchFileException vanished) {
             return null;
         } catch (NotDirectoryException | FileSystemLoopException changed) {
-            return retry(parent, name, rel, retries);
+            return retry(parent, name, topPath, retries);
         } catch (IOException e) {
-            run.error(rel, "cannot open directory: " + IoMessages.reason(e));
+            run.error(topPath != null ? topPath : childPath(parent, name), "cannot open directory: " + IoMessages.reason(e));
             markKept(parent);
             return null;
         }
@@ -200,26 +199,30 @@ final class UnitWalker<N> {
         } catch (IOException e) {
             h.close();
             open--;
-            run.error(rel, "cannot stat: " + IoMessages.reason(e));
+            run.error(topPath != null ? topPath : childPath(parent, name), "cannot stat: " + IoMessages.reason(e));
             markKept(parent);
             return null;
         }
         if (!self.sameObject(listed)) {
             h.close();
             open--;
-            return retry(parent, name, rel, retries);
+            return retry(parent, name, topPath, retries);
         }
         Frame<N> f = new Frame<>(parent, name, self, node, path.length());
         f.handle = h;
-        path.setLength(0);
-        path.append(rel);
+        if (topPath != null) {
+            path.setLength(0);
+            path.append(topPath);
+        } else {
+            path.append('/').append(handle.decode(name));
+        }
         return f;
     }
 
     /** The entry changed between its stat and its opening: look at it once more, as a new entry. */
-    private Frame<N> retry(Frame<N> parent, N name, String rel, int retries) {
+    private Frame<N> retry(Frame<N> parent, N name, String topPath, int retries) {
         if (parent == null || retries > 0) {
-            run.error(rel, "changed while being deleted; left in place");
+            run.error(topPath != null ? topPath : childPath(parent, name), "changed while being deleted; left in place");
             markKept(parent);
             return null;
         }
@@ -242,39 +245,40 @@ final class UnitWalker<N> {
     /** Pops {@code f}: removes its directory unless something in it stays; whether it is gone. */
     private boolean finish(Frame<N> f) {
         Frame<N> parent = stack.peek();
-        DirectoryHandle<N> parentHandle = parent == null ? base
-                : reacquire(parent, f, path.substring(0, f.parentPathLength));
+        DirectoryHandle<N> parentHandle = parent == null ? base : reacquire(parent, f);
         closeHandle(f);
-        String rel = path.toString();
-        path.setLength(f.parentPathLength);
-        if (f.keep || parentHandle == null) {
-            markKept(parent);
-            return false;
-        }
-        if (!run.dryRun()) {
-            try {
-                parentHandle.deleteDirectory(f.name);
-            } catch (NoSuchFileException vanished) {
-                return true;
-            } catch (DirectoryNotEmptyException e) {
-                run.error(rel, "cannot remove directory: entries were added while it was being emptied");
-                markKept(parent);
-                return false;
-            } catch (IOException e) {
-                run.error(rel, "cannot remove directory: " + IoMessages.reason(e));
+        try {
+            if (f.keep || parentHandle == null) {
                 markKept(parent);
                 return false;
             }
+            if (!run.dryRun()) {
+                try {
+                    parentHandle.deleteDirectory(f.name);
+                } catch (NoSuchFileException vanished) {
+                    return true;
+                } catch (DirectoryNotEmptyException e) {
+                    run.error(path.toString(), "cannot remove directory: entries were added while it was being emptied");
+                    markKept(parent);
+                    return false;
+                } catch (IOException e) {
+                    run.error(path.toString(), "cannot remove directory: " + IoMessages.reason(e));
+                    markKept(parent);
+                    return false;
+                }
+            }
+            run.removed(slot, f.self, false);
+            return true;
+        } finally {
+            path.setLength(f.parentPathLength);
         }
-        run.removed(slot, f.self, false);
-        return true;
     }
 
     /**
      * Makes sure {@code p} (closed while its subdirectories were emptied) is open again: through {@code ..} of
      * its child, else down from the nearest open ancestor; in both cases only if it is still the same directory.
      */
-    private DirectoryHandle<N> reacquire(Frame<N> p, Frame<N> child, String parentPath) {
+    private DirectoryHandle<N> reacquire(Frame<N> p, Frame<N> child) {
         if (p.handle != null || p.abandoned) {
             return p.handle;
         }
@@ -313,7 +317,8 @@ final class UnitWalker<N> {
                 if (next != null) {
                     next.close();
                 }
-                run.error(parentPath, "directory was moved or replaced while being emptied; left in place");
+                run.error(path.substring(0, child.parentPathLength),
+                        "directory was moved or replaced while being emptied; left in place");
                 p.abandoned = true;
                 p.keep = true;
                 return null;

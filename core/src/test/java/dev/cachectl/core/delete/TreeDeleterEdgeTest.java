@@ -2,6 +2,7 @@ package dev.cachectl.core.delete;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachectl.core.scan.MemoryTempDirFactory;
 import dev.cachectl.core.scan.TreeFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TreeDeleterEdgeTest {
 
-    @TempDir
+    @TempDir(factory = MemoryTempDirFactory.class)
     Path tmp;
 
     static Stream<TreeDeleter> deleters() {
