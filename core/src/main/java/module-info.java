@@ -24,4 +24,5 @@ module dev.cachectl.core {
     exports dev.cachectl.core.status to dev.cachectl.cli;
     exports dev.cachectl.core.scan to dev.cachectl.cli;
     exports dev.cachectl.core.delete to dev.cachectl.cli;
+    exports dev.cachectl.core.init to dev.cachectl.cli;
 }

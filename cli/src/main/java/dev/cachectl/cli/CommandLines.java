@@ -15,6 +15,7 @@ final class CommandLines {
         CommandLine commandLine = new CommandLine(root);
         commandLine.addSubcommand(new ProvidersCommand(root));
         commandLine.addSubcommand(new EnvCommand(root));
+        commandLine.addSubcommand(new InitCommand(root));
         commandLine.addSubcommand(new ValidateCommand(root));
         commandLine.addSubcommand(new SchemaCommand(root));
         commandLine.addSubcommand(new StatusCommand(root));
