@@ -1,5 +1,6 @@
 package dev.cachectl.cli;
 
+import dev.cachectl.core.scan.ProgressListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -55,6 +56,22 @@ final class ProgressLine implements AutoCloseable {
     void add(long moreEntries, long moreBytes) {
         entries.addAndGet(moreEntries);
         bytes.addAndGet(moreBytes);
+    }
+
+    /**
+     * A listener for core walks run one after another (e.g. one per cache): each walk's figures are added to
+     * what the finished walks before it covered.
+     */
+    ProgressListener walks() {
+        AtomicLong doneEntries = new AtomicLong();
+        AtomicLong doneBytes = new AtomicLong();
+        return progress -> {
+            update(doneEntries.get() + progress.entries(), doneBytes.get() + progress.apparentBytes());
+            if (progress.finished()) {
+                doneEntries.addAndGet(progress.entries());
+                doneBytes.addAndGet(progress.apparentBytes());
+            }
+        };
     }
 
     private synchronized void draw() {

@@ -46,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
         Invocation invocation = root.invocation();
         StatusReport report;
         try (ProgressLine progress = ProgressLine.start(invocation.err(), "scanning", invocation.interactive())) {
-            report = StatusCollector.standard(progress::add).collect(workspace,
+            report = StatusCollector.standard(progress.walks()).collect(workspace,
                     new StatusRequest(providers, details, invocation.workingDirectory()));
         } catch (UnknownProviderException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage(), e);

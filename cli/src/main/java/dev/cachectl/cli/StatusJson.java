@@ -1,8 +1,8 @@
 package dev.cachectl.cli;
 
 import dev.cachectl.core.config.ConfigSource;
+import dev.cachectl.core.scan.TreeUsage;
 import dev.cachectl.core.status.CacheStatus;
-import dev.cachectl.core.status.CacheUsage;
 import dev.cachectl.core.status.StatusReport;
 import dev.cachectl.core.status.StatusWarning;
 import java.time.Instant;
@@ -41,6 +41,7 @@ final class StatusJson {
         report.totals().forEach((group, usage) -> totals.put(group.jsonName(), usage(usage)));
         totals.put("all", usage(report.total()));
         document.put("totals", totals);
+        document.put("disk_bytes_exact", report.exactDiskBytes());
         List<Object> warnings = new ArrayList<>();
         for (StatusWarning warning : report.warnings()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -52,15 +53,14 @@ final class StatusJson {
         return document;
     }
 
-    private static Map<String, Object> usage(CacheUsage usage) {
+    private static Map<String, Object> usage(TreeUsage usage) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("apparent_bytes", usage.apparentBytes());
         map.put("disk_bytes", usage.diskBytes());
         map.put("files", usage.files());
         map.put("dirs", usage.dirs());
         map.put("symlinks", usage.symlinks());
-        map.put("newest_mtime", usage.newestMtimeMillis() == CacheUsage.NO_MTIME ? null
-                : Instant.ofEpochMilli(usage.newestMtimeMillis()).toString());
+        map.put("newest_mtime", usage.newestModification().map(Instant::toString).orElse(null));
         return map;
     }
 }

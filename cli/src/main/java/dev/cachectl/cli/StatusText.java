@@ -1,14 +1,13 @@
 package dev.cachectl.cli;
 
 import dev.cachectl.core.config.ConfigSource;
+import dev.cachectl.core.scan.TreeUsage;
 import dev.cachectl.core.status.CacheStatus;
-import dev.cachectl.core.status.CacheUsage;
 import dev.cachectl.core.status.StatusGroup;
 import dev.cachectl.core.status.StatusReport;
 import dev.cachectl.core.status.StatusWarning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -32,7 +31,8 @@ final class StatusText {
         out.println(report.configSource() == ConfigSource.FILE ? "Config:  " + report.configFile()
                 : "Config:  none, using the built-in defaults ('cachectl init' writes " + report.configFile() + ")");
         out.println();
-        Table table = new Table("GROUP", "PROVIDER", "LOCATION", "EXISTS", "APPARENT", "ON DISK", "FILES", "NEWEST");
+        Table table = new Table("GROUP", "PROVIDER", "LOCATION", "EXISTS", "APPARENT",
+                report.exactDiskBytes() ? "ON DISK" : "ON DISK (EST.)", "FILES", "NEWEST");
         StatusGroup current = null;
         for (CacheStatus cache : report.caches()) {
             if (current != null && current != cache.group()) {
@@ -40,7 +40,7 @@ final class StatusText {
             }
             current = cache.group();
             if (cache.exists()) {
-                CacheUsage usage = cache.usage();
+                TreeUsage usage = cache.usage();
                 table.row(cache.group().jsonName(), cache.providerId().orElse("-"), location(cache), "yes",
                         Sizes.human(usage.apparentBytes()), Sizes.human(usage.diskBytes()), usage.files(),
                         newest(usage));
@@ -72,7 +72,7 @@ final class StatusText {
         }
     }
 
-    private static void total(Table table, String group, CacheUsage usage) {
+    private static void total(Table table, String group, TreeUsage usage) {
         table.row(group, "total", "", "", Sizes.human(usage.apparentBytes()), Sizes.human(usage.diskBytes()),
                 usage.files(), newest(usage));
     }
@@ -85,8 +85,7 @@ final class StatusText {
         return cache.path().startsWith(home) ? "~/" + home.relativize(cache.path()) : cache.path().toString();
     }
 
-    private static String newest(CacheUsage usage) {
-        return usage.newestMtimeMillis() == CacheUsage.NO_MTIME ? "-"
-                : NEWEST.format(Instant.ofEpochMilli(usage.newestMtimeMillis()));
+    private static String newest(TreeUsage usage) {
+        return usage.newestModification().map(NEWEST::format).orElse("-");
     }
 }

@@ -1,6 +1,7 @@
 package dev.cachectl.core.status;
 
 import dev.cachectl.api.CacheDetails;
+import dev.cachectl.core.scan.TreeUsage;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,11 +15,11 @@ import java.util.Optional;
  * @param path       absolute, normalised directory
  * @param configured the path as configured (or defaulted), e.g. {@code .cache/torch}
  * @param exists     whether the directory exists
- * @param usage      what it holds ({@link CacheUsage#EMPTY} when missing)
+ * @param usage      what it holds, measured like du ({@link TreeUsage#EMPTY} when missing)
  * @param details    the provider's own view, when asked for with {@code --details} and the directory exists
  */
 public record CacheStatus(StatusGroup group, Optional<String> providerId, String name, Path path, String configured,
-                          boolean exists, CacheUsage usage, Optional<CacheDetails> details) {
+                          boolean exists, TreeUsage usage, Optional<CacheDetails> details) {
 
     /** Validates the fields. */
     public CacheStatus {

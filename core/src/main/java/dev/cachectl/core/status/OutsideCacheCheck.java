@@ -2,6 +2,9 @@ package dev.cachectl.core.status;
 
 import dev.cachectl.api.OutsideLocation;
 import dev.cachectl.core.registry.ProviderCallException;
+import dev.cachectl.core.scan.ScanOptions;
+import dev.cachectl.core.scan.TreeScanner;
+import dev.cachectl.core.scan.TreeUsage;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.Workspace;
 import java.io.IOException;
@@ -21,13 +24,13 @@ import java.util.Set;
 final class OutsideCacheCheck {
 
     private final Workspace workspace;
-    private final UsageMeter meter;
-    private final UsageMeter.Progress progress;
+    private final TreeScanner scanner;
+    private final ScanOptions options;
 
-    OutsideCacheCheck(Workspace workspace, UsageMeter meter, UsageMeter.Progress progress) {
+    OutsideCacheCheck(Workspace workspace, TreeScanner scanner, ScanOptions options) {
         this.workspace = workspace;
-        this.meter = meter;
-        this.progress = progress;
+        this.scanner = scanner;
+        this.options = options;
     }
 
     List<StatusWarning> check(List<CacheLocation> selected) {
@@ -53,7 +56,7 @@ final class OutsideCacheCheck {
 
     private void measure(CacheLocation location, OutsideLocation place, Path path, List<StatusWarning> warnings) {
         try {
-            CacheUsage usage = meter.measure(path, progress);
+            TreeUsage usage = scanner.scan(path, options);
             if (usage.files() > 0) {
                 String destination = location.configured() + (place.target().isEmpty() ? "" : "/" + place.target());
                 warnings.add(new StatusWarning(StatusCodes.OUTSIDE_CACHE, path + " holds "

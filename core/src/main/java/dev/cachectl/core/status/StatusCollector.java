@@ -7,6 +7,11 @@ import dev.cachectl.core.config.LoadedConfig;
 import dev.cachectl.core.registry.ProviderCallException;
 import dev.cachectl.core.registry.ProviderFailure;
 import dev.cachectl.core.registry.RegisteredProvider;
+import dev.cachectl.core.scan.ProgressListener;
+import dev.cachectl.core.scan.ScanError;
+import dev.cachectl.core.scan.ScanOptions;
+import dev.cachectl.core.scan.TreeScanner;
+import dev.cachectl.core.scan.TreeUsage;
 import dev.cachectl.core.tree.DirectoryCacheTree;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.Workspace;
@@ -28,18 +33,18 @@ import java.util.Optional;
  */
 public final class StatusCollector {
 
-    private final UsageMeter meter;
-    private final UsageMeter.Progress progress;
+    private final TreeScanner scanner;
+    private final ScanOptions options;
 
-    /** A collector measuring with {@code meter}, reporting measurement progress to {@code progress}. */
-    public StatusCollector(UsageMeter meter, UsageMeter.Progress progress) {
-        this.meter = meter;
-        this.progress = progress;
+    /** A collector measuring with {@code scanner} and {@code options} (progress included). */
+    public StatusCollector(TreeScanner scanner, ScanOptions options) {
+        this.scanner = scanner;
+        this.options = options;
     }
 
-    /** A collector with the default meter, reporting measurement progress to {@code progress}. */
-    public static StatusCollector standard(UsageMeter.Progress progress) {
-        return new StatusCollector(new WalkFileTreeMeter(), progress);
+    /** A collector with the fastest scanner of this platform, reporting each walk's progress to {@code progress}. */
+    public static StatusCollector standard(ProgressListener progress) {
+        return new StatusCollector(TreeScanner.create(), ScanOptions.DEFAULTS.withProgress(progress));
     }
 
     /** The report for {@code request}. */
@@ -55,21 +60,21 @@ public final class StatusCollector {
             rows.add(providerRow(location, request.details(), warnings));
         }
         warnings.addAll(new EnvironmentDriftCheck(workspace, request.workingDirectory()).check(selected));
-        warnings.addAll(new OutsideCacheCheck(workspace, meter, progress).check(selected));
+        warnings.addAll(new OutsideCacheCheck(workspace, scanner, options).check(selected));
         if (request.providerIds().isEmpty()) {
             for (String legacy : workspace.config().legacyCaches()) {
                 rows.add(legacyRow(workspace, legacy, warnings));
             }
         }
-        Map<StatusGroup, CacheUsage> totals = new EnumMap<>(StatusGroup.class);
-        CacheUsage total = CacheUsage.EMPTY;
+        Map<StatusGroup, TreeUsage> totals = new EnumMap<>(StatusGroup.class);
+        TreeUsage total = TreeUsage.EMPTY;
         for (CacheStatus row : rows) {
-            totals.merge(row.group(), row.usage(), CacheUsage::plus);
+            totals.merge(row.group(), row.usage(), TreeUsage::plus);
             total = total.plus(row.usage());
         }
         LoadedConfig config = workspace.config();
         return new StatusReport(workspace.project().root(), workspace.project().configFile(), config.source(), rows,
-                totals, total, warnings);
+                totals, total, warnings, scanner.implementation().exactDiskBytes());
     }
 
     /** Every location, or those of the requested ids in the order given. */
@@ -97,7 +102,7 @@ public final class StatusCollector {
         RegisteredProvider provider = location.provider();
         Path dir = location.directory();
         String where = provider.id() + " cache " + location.configured();
-        Optional<CacheUsage> usage = measure(dir, where, warnings);
+        Optional<TreeUsage> usage = measure(dir, where, warnings);
         Optional<CacheDetails> view = Optional.empty();
         if (usage.isPresent()) {
             if (!Files.isWritable(dir)) {
@@ -123,35 +128,35 @@ public final class StatusCollector {
         }
         return new CacheStatus(StatusGroup.of(provider.category()), Optional.of(provider.id()),
                 provider.displayName(), dir, location.configured(), usage.isPresent(),
-                usage.orElse(CacheUsage.EMPTY), view);
+                usage.orElse(TreeUsage.EMPTY), view);
     }
 
     private CacheStatus legacyRow(Workspace workspace, String configured, List<StatusWarning> warnings) {
         Path dir = CachePaths.resolve(workspace.project().root(), workspace.host().home(), configured);
-        Optional<CacheUsage> usage = Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
+        Optional<TreeUsage> usage = Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
                 ? measure(dir, "legacy cache " + configured, warnings) : Optional.empty();
-        usage.filter(CacheUsage::holdsAnything).ifPresent(u -> warnings.add(new StatusWarning(
+        usage.filter(u -> u.entries() > 1).ifPresent(u -> warnings.add(new StatusWarning(
                 StatusCodes.LEGACY_CACHE_NOT_EMPTY, "the legacy cache " + configured + " still holds "
                 + HumanBytes.format(u.diskBytes()) + " in " + u.files() + " file(s); nothing reads it any more:"
                 + " move what you need into the configured caches ('cachectl migrate') and delete it")));
         return new CacheStatus(StatusGroup.LEGACY, Optional.empty(), "legacy cache", dir, configured,
-                usage.isPresent(), usage.orElse(CacheUsage.EMPTY), Optional.empty());
+                usage.isPresent(), usage.orElse(TreeUsage.EMPTY), Optional.empty());
     }
 
     /** The usage of an existing directory; empty (with a warning) when it is missing or not a directory. */
-    private Optional<CacheUsage> measure(Path dir, String where, List<StatusWarning> warnings) {
+    private Optional<TreeUsage> measure(Path dir, String where, List<StatusWarning> warnings) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             warnings.add(new StatusWarning(StatusCodes.CACHE_DIR_NOT_DIRECTORY, "the " + where + " (" + dir
                     + ") is not a directory; move the file away and run 'cachectl init'"));
             return Optional.empty();
         }
         try {
-            CacheUsage usage = meter.measure(dir, progress);
-            if (!usage.unreadable().isEmpty()) {
-                CacheUsage.Unreadable first = usage.unreadable().getFirst();
-                warnings.add(new StatusWarning(StatusCodes.SCAN_INCOMPLETE, usage.unreadable().size()
-                        + " entr" + (usage.unreadable().size() == 1 ? "y" : "ies") + " of the " + where
-                        + " could not be read (" + first.path() + ": " + first.reason() + "); its sizes leave them"
+            TreeUsage usage = scanner.scan(dir, options);
+            if (!usage.errors().isEmpty()) {
+                ScanError first = usage.errors().getFirst();
+                int count = usage.errors().size();
+                warnings.add(new StatusWarning(StatusCodes.SCAN_INCOMPLETE, count + " entr" + (count == 1 ? "y" : "ies")
+                        + " of the " + where + " could not be read (" + first + "); its sizes leave them"
                         + " out: fix the permissions (e.g. chmod -R u+rX) to measure them"));
             }
             return Optional.of(usage);

@@ -14,6 +14,8 @@ import dev.cachectl.api.OutsideLocation;
 import dev.cachectl.core.config.ConfigSource;
 import dev.cachectl.core.registry.ProviderRegistry;
 import dev.cachectl.core.registry.RegisteredProvider;
+import dev.cachectl.core.scan.ProgressListener;
+import dev.cachectl.core.scan.TreeUsage;
 import dev.cachectl.core.workspace.Workspace;
 import dev.cachectl.core.workspace.WorkspaceRequest;
 import dev.cachectl.testkit.FixtureFiles;
@@ -56,7 +58,7 @@ class StatusCollectorTest {
     }
 
     private StatusReport status(ProviderRegistry registry, boolean details, String... ids) throws Exception {
-        return StatusCollector.standard(UsageMeter.Progress.NONE)
+        return StatusCollector.standard(ProgressListener.NONE)
                 .collect(workspace(registry), new StatusRequest(List.of(ids), details, project));
     }
 
@@ -83,13 +85,13 @@ class StatusCollectorTest {
         // Two files and the folder itself (a directory's own st_size counts, as in du -b).
         assertThat(tmdb.usage().apparentBytes()).isEqualTo(700 + 300 + Files.size(project.resolve("out/tmdb_cache")));
         assertThat(tmdb.usage().dirs()).isEqualTo(1);
-        CacheUsage models = report.totals().get(StatusGroup.MODEL);
+        TreeUsage models = report.totals().get(StatusGroup.MODEL);
         assertThat(models.files()).isEqualTo(report.caches().get(0).usage().files()
                 + report.caches().get(2).usage().files());
         assertThat(report.total().files()).isEqualTo(models.files() + 2);
         assertThat(report.totals()).containsKeys(StatusGroup.MODEL, StatusGroup.APPLICATION, StatusGroup.LEGACY);
         assertThat(report.caches().get(1).exists()).isFalse();
-        assertThat(report.caches().get(1).usage()).isEqualTo(CacheUsage.EMPTY);
+        assertThat(report.caches().get(1).usage()).isEqualTo(TreeUsage.EMPTY);
     }
 
     @Test
