@@ -22,6 +22,7 @@ module dev.cachectl.core {
     exports dev.cachectl.core.gitignore to dev.cachectl.cli;
     exports dev.cachectl.core.exec to dev.cachectl.cli;
     exports dev.cachectl.core.status to dev.cachectl.cli;
+    exports dev.cachectl.core.clear to dev.cachectl.cli;
     exports dev.cachectl.core.scan to dev.cachectl.cli;
     exports dev.cachectl.core.delete to dev.cachectl.cli;
     exports dev.cachectl.core.init to dev.cachectl.cli;

@@ -19,6 +19,7 @@ final class CommandLines {
         commandLine.addSubcommand(new ValidateCommand(root));
         commandLine.addSubcommand(new SchemaCommand(root));
         commandLine.addSubcommand(new StatusCommand(root));
+        commandLine.addSubcommand(new ClearCommand(root));
         commandLine.setOut(invocation.out());
         commandLine.setErr(invocation.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -52,6 +52,11 @@ final class ProgressLine implements AutoCloseable {
         bytes.set(totalBytes);
     }
 
+    /** A listener for core's walkers that feeds this line (entries and allocated bytes). */
+    dev.cachectl.core.scan.ProgressListener listener() {
+        return progress -> update(progress.entries(), progress.diskBytes());
+    }
+
     /** Adds to the running totals. */
     void add(long moreEntries, long moreBytes) {
         entries.addAndGet(moreEntries);

@@ -1,0 +1,95 @@
+package dev.cachectl.cli;
+
+import dev.cachectl.core.clear.CacheClearer;
+import dev.cachectl.core.clear.ClearOutcome;
+import dev.cachectl.core.clear.ClearSelection;
+import dev.cachectl.core.clear.FlockLockProbe;
+import dev.cachectl.core.delete.TreeDeleter;
+import dev.cachectl.core.workspace.CacheLocation;
+import dev.cachectl.core.workspace.Workspace;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cachectl clear}: empties caches safely (the old clear-models, clear-app and clear-all). */
+@Command(name = "clear", mixinStandardHelpOptions = true,
+        description = {"Empty cache directories (the directories themselves stay).",
+            "TARGET is models, app, all or a provider id. Shows what will be freed and asks on a terminal;",
+            "without a terminal it needs --yes. Tokens, held locks and partial downloads still changing are kept."})
+final class ClearCommand implements Callable<Integer> {
+
+    private final RootCommand root;
+
+    @Parameters(arity = "1..*", paramLabel = "TARGET", description = "models, app, all, or provider ids.")
+    private List<String> targets;
+
+    @Option(names = "--dry-run", description = "Report exactly what would be deleted; change nothing.")
+    private boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask; needed when not on a terminal.")
+    private boolean yes;
+
+    @Option(names = "--force", description = "Also delete entries in use (held locks, recent partial downloads).")
+    private boolean force;
+
+    @Option(names = "--json", description = "Print a JSON document (schema_version 1).")
+    private boolean json;
+
+    ClearCommand(RootCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() {
+        Workspace workspace = root.workspace();
+        List<CacheLocation> selected;
+        try {
+            selected = ClearSelection.select(workspace.caches(), targets);
+        } catch (ClearSelection.UnknownTargetException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage());
+        }
+        Invocation invocation = root.invocation();
+        if (!dryRun && !yes && !invocation.interactive()) {
+            throw new CliException(ExitCode.USAGE, "clear deletes files and there is no terminal to ask:"
+                    + " pass --yes to confirm, or --dry-run to see what would be deleted");
+        }
+        CacheClearer clearer = new CacheClearer(TreeDeleter.create(), FlockLockProbe.create(),
+                System.currentTimeMillis());
+        List<ClearOutcome> plan;
+        try (ProgressLine progress = ProgressLine.start(invocation.err(), "measuring", invocation.interactive())) {
+            plan = clearer.clear(selected, true, force, progress.listener());
+        }
+        ClearRendering rendering = new ClearRendering(invocation.out(), workspace);
+        if (dryRun) {
+            return finish(rendering, plan, true);
+        }
+        if (!yes) {
+            rendering.summary(invocation.err(), plan);
+            if (!Prompt.confirm(invocation, "Delete these files? [y/N] ")) {
+                invocation.err().println("cachectl: nothing deleted");
+                return ExitCode.OK;
+            }
+        }
+        List<ClearOutcome> done;
+        try (ProgressLine progress = ProgressLine.start(invocation.err(), "deleting", invocation.interactive())) {
+            done = clearer.clear(selected, false, force, progress.listener());
+        }
+        return finish(rendering, done, false);
+    }
+
+    private int finish(ClearRendering rendering, List<ClearOutcome> outcomes, boolean dry) {
+        if (json) {
+            rendering.json(outcomes, dry);
+        } else {
+            rendering.text(outcomes, dry);
+        }
+        boolean complete = outcomes.stream().allMatch(ClearOutcome::complete);
+        if (!complete) {
+            root.invocation().err().println("cachectl: some entries could not be "
+                    + (dry ? "read" : "deleted") + " (listed above); fix their permissions and run clear again");
+        }
+        return complete ? ExitCode.OK : ExitCode.PROBLEM;
+    }
+}

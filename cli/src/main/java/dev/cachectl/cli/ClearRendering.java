@@ -1,0 +1,114 @@
+package dev.cachectl.cli;
+
+import dev.cachectl.core.clear.ClearOutcome;
+import dev.cachectl.core.delete.DeletionError;
+import dev.cachectl.core.delete.DeletionReport;
+import dev.cachectl.core.delete.KeptEntry;
+import dev.cachectl.core.json.JsonText;
+import dev.cachectl.core.scan.TreeUsage;
+import dev.cachectl.core.workspace.Workspace;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders {@code clear}'s outcomes as text or JSON. */
+final class ClearRendering {
+
+    private final PrintWriter out;
+    private final Workspace workspace;
+
+    ClearRendering(PrintWriter out, Workspace workspace) {
+        this.out = out;
+        this.workspace = workspace;
+    }
+
+    /** The plan, briefly, before asking. */
+    void summary(PrintWriter err, List<ClearOutcome> plan) {
+        for (ClearOutcome outcome : plan) {
+            outcome.report().ifPresent(report -> err.printf(Locale.ROOT, "  %-12s %s: %s in %,d files%s%n",
+                    outcome.location().id(), outcome.location().directory(), Sizes.human(report.freed().diskBytes()),
+                    report.freed().files(), report.kept().isEmpty() ? "" : " (" + report.kept().size() + " kept)"));
+        }
+        err.println("Total: " + Sizes.human(total(plan).diskBytes()) + " on disk.");
+    }
+
+    void text(List<ClearOutcome> outcomes, boolean dry) {
+        Table table = new Table("PROVIDER", "PATH", dry ? "WOULD FREE" : "FREED", "FILES", "KEPT", "ERRORS");
+        for (ClearOutcome outcome : outcomes) {
+            String id = outcome.location().id();
+            String path = outcome.location().directory().toString();
+            if (outcome.report().isEmpty()) {
+                table.row(id, path, "-", "-", "-", outcome.failed().map(f -> "1").orElse("0"));
+                continue;
+            }
+            DeletionReport report = outcome.report().get();
+            table.row(id, path, Sizes.human(report.freed().diskBytes()), String.format(Locale.ROOT, "%,d",
+                    report.freed().files()), report.kept().size(), report.errors().size());
+        }
+        table.print(out);
+        for (ClearOutcome outcome : outcomes) {
+            String id = outcome.location().id();
+            outcome.skipped().ifPresent(reason -> out.println("skipped " + id + ": " + reason));
+            outcome.failed().ifPresent(reason -> out.println("failed  " + id + ": " + reason));
+            outcome.report().ifPresent(report -> {
+                for (KeptEntry kept : report.kept()) {
+                    out.println("kept    " + id + " " + kept.relativePath() + ": " + kept.reason());
+                }
+                for (DeletionError error : report.errors()) {
+                    out.println("error   " + id + " " + error.relativePath() + ": " + error.message());
+                }
+            });
+        }
+        TreeUsage total = total(outcomes);
+        out.println((dry ? "Would free " : "Freed ") + Sizes.human(total.diskBytes()) + " on disk ("
+                + Sizes.human(total.apparentBytes()) + " apparent), " + String.format(Locale.ROOT, "%,d", total.files())
+                + " files" + (dry ? " (dry run: nothing was deleted)" : "") + ".");
+    }
+
+    void json(List<ClearOutcome> outcomes, boolean dry) {
+        List<Object> caches = new ArrayList<>();
+        for (ClearOutcome outcome : outcomes) {
+            Map<String, Object> cache = new LinkedHashMap<>();
+            cache.put("provider", outcome.location().id());
+            cache.put("path", outcome.location().directory().toString());
+            cache.put("skipped", outcome.skipped().orElse(null));
+            cache.put("failed", outcome.failed().orElse(null));
+            TreeUsage freed = outcome.report().map(DeletionReport::freed).orElse(TreeUsage.EMPTY);
+            cache.put("freed", usage(freed));
+            List<Object> kept = new ArrayList<>();
+            List<Object> errors = new ArrayList<>();
+            outcome.report().ifPresent(report -> {
+                report.kept().forEach(k -> kept.add(Map.of("path", k.relativePath(), "reason", k.reason())));
+                report.errors().forEach(e -> errors.add(Map.of("path", e.relativePath(), "message", e.message())));
+            });
+            cache.put("kept", kept);
+            cache.put("errors", errors);
+            caches.add(cache);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("schema_version", 1);
+        document.put("project_root", workspace.project().root().toString());
+        document.put("dry_run", dry);
+        document.put("caches", caches);
+        document.put("totals", usage(total(outcomes)));
+        out.print(JsonText.write(document));
+    }
+
+    private static Map<String, Object> usage(TreeUsage usage) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("apparent_bytes", usage.apparentBytes());
+        map.put("disk_bytes", usage.diskBytes());
+        map.put("files", usage.files());
+        map.put("dirs", usage.dirs());
+        map.put("symlinks", usage.symlinks());
+        return map;
+    }
+
+    private static TreeUsage total(List<ClearOutcome> outcomes) {
+        return outcomes.stream().flatMap(o -> o.report().stream()).map(DeletionReport::freed)
+                .reduce(TreeUsage.EMPTY, TreeUsage::plus);
+    }
+}
