@@ -26,4 +26,5 @@ module dev.cachectl.core {
     exports dev.cachectl.core.scan to dev.cachectl.cli;
     exports dev.cachectl.core.delete to dev.cachectl.cli;
     exports dev.cachectl.core.init to dev.cachectl.cli;
+    exports dev.cachectl.core.doctor to dev.cachectl.cli;
 }

@@ -81,8 +81,8 @@ final class ClearRendering {
             List<Object> kept = new ArrayList<>();
             List<Object> errors = new ArrayList<>();
             outcome.report().ifPresent(report -> {
-                report.kept().forEach(k -> kept.add(Map.of("path", k.relativePath(), "reason", k.reason())));
-                report.errors().forEach(e -> errors.add(Map.of("path", e.relativePath(), "message", e.message())));
+                report.kept().forEach(k -> kept.add(JsonMaps.ordered("path", k.relativePath(), "reason", k.reason())));
+                report.errors().forEach(e -> errors.add(JsonMaps.ordered("path", e.relativePath(), "message", e.message())));
             });
             cache.put("kept", kept);
             cache.put("errors", errors);

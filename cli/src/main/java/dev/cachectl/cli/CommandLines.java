@@ -20,6 +20,7 @@ final class CommandLines {
         commandLine.addSubcommand(new SchemaCommand(root));
         commandLine.addSubcommand(new StatusCommand(root));
         commandLine.addSubcommand(new ClearCommand(root));
+        commandLine.addSubcommand(new DoctorCommand(root));
         commandLine.setOut(invocation.out());
         commandLine.setErr(invocation.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

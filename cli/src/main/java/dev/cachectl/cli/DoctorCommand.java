@@ -1,0 +1,95 @@
+package dev.cachectl.cli;
+
+import dev.cachectl.api.Severity;
+import dev.cachectl.core.doctor.Doctor;
+import dev.cachectl.core.doctor.DoctorFinding;
+import dev.cachectl.core.doctor.DoctorReport;
+import dev.cachectl.core.json.JsonText;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cachectl doctor}: every check at once, each finding with a code, a severity and the fix. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Check the config, the providers, the cache directories, .gitignore coverage and the caches",
+            "themselves (legacy caches, copies in your home, environment drift). Exits 1 when any check finds an error."})
+final class DoctorCommand implements Callable<Integer> {
+
+    private final RootCommand root;
+
+    @Option(names = "--json", description = "Print a JSON document (schema_version 1).")
+    private boolean json;
+
+    DoctorCommand(RootCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() {
+        DoctorReport report = Doctor.examine(root.request(), root.registry());
+        PrintWriter out = root.invocation().out();
+        if (json) {
+            out.print(JsonText.write(toJson(report)));
+        } else {
+            render(out, report);
+        }
+        if (report.hasErrors()) {
+            root.invocation().err().println("cachectl: doctor found " + report.count(Severity.ERROR)
+                    + " error(s); each is listed with its fix");
+            return ExitCode.PROBLEM;
+        }
+        return ExitCode.OK;
+    }
+
+    private static void render(PrintWriter out, DoctorReport report) {
+        out.println("Project: " + report.projectRoot() + " (config: " + (report.configSource().jsonName()
+                .equals("file") ? report.configFile() : "built-in defaults") + ")");
+        for (var check : report.checks().entrySet()) {
+            long count = report.findings().stream().filter(f -> f.check().equals(check.getKey())
+                    && f.severity() != Severity.INFO).count();
+            String state = count == 0 ? "ok" : check.getValue().jsonName();
+            out.printf("%-8s %s%n", state, check.getKey());
+            for (DoctorFinding finding : report.findings()) {
+                if (finding.check().equals(check.getKey())) {
+                    out.println("  " + finding.severity().jsonName() + " " + finding.code() + ": " + finding.message());
+                    if (!finding.fix().isEmpty()) {
+                        out.println("    fix: " + finding.fix());
+                    }
+                }
+            }
+        }
+        out.println(report.count(Severity.ERROR) + " error(s), " + report.count(Severity.WARNING) + " warning(s).");
+    }
+
+    private static Map<String, Object> toJson(DoctorReport report) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("schema_version", 1);
+        document.put("project_root", report.projectRoot().toString());
+        document.put("config", JsonMaps.ordered("path", report.configFile().toString(), "source",
+                report.configSource().jsonName()));
+        List<Object> checks = new ArrayList<>();
+        report.checks().forEach((name, worst) -> checks.add(JsonMaps.ordered("name", name, "status",
+                report.findings().stream().anyMatch(f -> f.check().equals(name) && f.severity() != Severity.INFO)
+                        ? worst.jsonName() : "ok")));
+        document.put("checks", checks);
+        List<Object> findings = new ArrayList<>();
+        for (DoctorFinding f : report.findings()) {
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("check", f.check());
+            finding.put("code", f.code());
+            finding.put("severity", f.severity().jsonName());
+            finding.put("message", f.message());
+            finding.put("fix", f.fix());
+            findings.add(finding);
+        }
+        document.put("findings", findings);
+        document.put("summary", JsonMaps.ordered("errors", report.count(Severity.ERROR), "warnings",
+                report.count(Severity.WARNING), "infos", report.count(Severity.INFO)));
+        return document;
+    }
+}

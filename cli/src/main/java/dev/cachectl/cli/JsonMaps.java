@@ -1,0 +1,23 @@
+package dev.cachectl.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds JSON objects whose keys keep the order they are given in (documented output is stable). */
+final class JsonMaps {
+
+    private JsonMaps() {
+    }
+
+    /** {@code ordered("a", 1, "b", 2)} is the object {@code {"a":1,"b":2}}; values may be null. */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values must come in pairs");
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
