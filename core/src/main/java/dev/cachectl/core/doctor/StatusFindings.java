@@ -7,7 +7,7 @@ import dev.cachectl.core.status.StatusReport;
 import dev.cachectl.core.status.StatusRequest;
 import dev.cachectl.core.status.StatusWarning;
 import dev.cachectl.core.status.UnknownProviderException;
-import dev.cachectl.core.status.UsageMeter;
+import dev.cachectl.core.scan.ProgressListener;
 import dev.cachectl.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ final class StatusFindings {
     static List<DoctorFinding> of(Workspace workspace, Path workingDirectory) {
         StatusReport report;
         try {
-            report = StatusCollector.standard(UsageMeter.Progress.NONE)
+            report = StatusCollector.standard(ProgressListener.NONE)
                     .collect(workspace, new StatusRequest(List.of(), false, workingDirectory));
         } catch (UnknownProviderException e) {
             // No provider ids were asked for, so every provider is known.
