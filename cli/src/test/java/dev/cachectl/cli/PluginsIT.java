@@ -40,6 +40,7 @@ class PluginsIT {
     static Path dupA;
     static Path dupB;
     static Path takeover;
+    static Path tuned;
 
     @TempDir
     Path home;
@@ -101,6 +102,20 @@ class PluginsIT {
         dupB = modular("dup-b.jar", "com.example.dupb", ProviderSource.of("com.example.dupb.DupProvider", "dup"));
         takeover = modular("takeover.jar", "com.example.takeover",
                 ProviderSource.of("com.example.takeover.TorchProvider", "torch"));
+        ProviderSource tunedSource = ProviderSource.of("com.example.tuned.TunedProvider", "tuned").application();
+        tuned = jars.jar("tuned.jar").source("module-info.java", moduleInfo("com.example.tuned", tunedSource, ""))
+                .source(tunedSource.path(), tunedSource.text())
+                .resource("META-INF/cachectl/providers/tuned.schema.json", """
+                        {
+                          "$schema": "https://json-schema.org/draft/2020-12/schema",
+                          "type": "object",
+                          "properties": {
+                            "threads": { "type": "integer", "minimum": 1 },
+                            "languages": { "type": "array", "items": { "type": "string", "pattern": "^[a-z]{2}$" } }
+                          },
+                          "additionalProperties": false
+                        }
+                        """).build();
     }
 
     private static Path modular(String fileName, String module, ProviderSource provider) throws IOException {
@@ -386,5 +401,95 @@ class PluginsIT {
         assertThat(result.err()).isEqualTo("cachectl: --plugins " + project.toRealPath().resolve("no-such-folder")
                 + ": no such folder; check the path (it is relative to the working directory)\n");
         assertThat(result.out()).isEmpty();
+    }
+
+    private Path writeConfig(String json) throws IOException {
+        Path config = Files.createDirectories(project.resolve("config")).resolve("hardware_cache.json");
+        Files.writeString(config, json);
+        return config;
+    }
+
+    @Test
+    void validateAppliesAPluginsSettingsSchemaToItsSection() throws Exception {
+        Path folder = jars.folder("settings-valid", tuned);
+        writeConfig("""
+                {
+                  "cache": {
+                    "application_caches": { "tuned": "out/tuned-cache" },
+                    "providers": { "tuned": { "threads": 4, "languages": ["en", "hi"] } }
+                  }
+                }
+                """);
+
+        ProcessResult result = cachectl("--plugins", folder.toString(), "validate");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void invalidPluginSettingsAreReportedWithFileLineAndColumn() throws Exception {
+        Path folder = jars.folder("settings-invalid", tuned);
+        writeConfig("""
+                {
+                  "cache": {
+                    "providers": {
+                      "tuned": { "threads": 0, "languages": ["en", "Hindi"],
+                                 "thread": 2 }
+                    }
+                  }
+                }
+                """);
+
+        ProcessResult result = cachectl("--plugins", folder.toString(), "validate");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.PROBLEM);
+        assertThat(result.out()).isEqualTo("""
+                config/hardware_cache.json:4:29: CFG_PROVIDER_SETTINGS cache.providers.tuned.threads: %s (the settings\
+                 schema of provider 'tuned'; see its documentation) (at /cache/providers/tuned/threads)
+                config/hardware_cache.json:4:52: CFG_PROVIDER_SETTINGS cache.providers.tuned.languages[1]: %s (the\
+                 settings schema of provider 'tuned'; see its documentation) (at /cache/providers/tuned/languages/1)
+                config/hardware_cache.json:5:18: CFG_PROVIDER_SETTINGS unknown key "thread" in cache.providers.tuned:\
+                 did you mean "threads"? (the settings schema of provider 'tuned'; see its documentation) (at\
+                 /cache/providers/tuned/thread)
+                config/hardware_cache.json: invalid, 3 errors
+                """.formatted("must have a minimum value of 1", "does not match the regex pattern ^[a-z]{2}$"));
+        assertThat(result.err()).isEqualTo("cachectl: config/hardware_cache.json: invalid, 3 errors (listed on"
+                + " stdout)\n");
+    }
+
+    @Test
+    void settingsOfAPluginThatIsNotInstalledAreAnError() throws Exception {
+        writeConfig("{\"cache\": {\"providers\": {\"tuned\": {\"threads\": 4}}}}");
+
+        ProcessResult result = cachectl("validate");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.PROBLEM);
+        assertThat(result.out()).startsWith("config/hardware_cache.json:1:26: CFG_UNKNOWN_PROVIDER"
+                + " cache.providers.tuned: no provider with id 'tuned' is loaded; ");
+    }
+
+    @Test
+    void envExportsPluginVariablesForTheConfiguredAndTheDefaultDirectories() throws Exception {
+        Path folder = jars.folder("env", whisper, tuned);
+        writeConfig("{\"cache\": {\"base_dir\": \"models\", \"application_caches\": {\"tuned\": \"out/t\"}}}");
+
+        ProcessResult result = cachectl("--plugins", folder.toString(), "env", "--shell", "bash");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Path root = project.toRealPath();
+        assertThat(result.out()).contains("export WHISPERCPP_HOME='" + root.resolve("models/whispercpp") + "'\n",
+                "export TUNED_HOME='" + root.resolve("out/t") + "'\n");
+    }
+
+    @Test
+    void envNamesABrokenPluginAndStillExportsTheOthers() throws Exception {
+        Path folder = jars.folder("env-broken", whisper, constructorThrows);
+
+        ProcessResult result = cachectl("--plugins", folder.toString(), "env", "--shell", "bash");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.PROBLEM);
+        assertThat(result.out()).contains("export WHISPERCPP_HOME=", "export HF_HOME=");
+        assertThat(result.err()).contains("com.example.ctor.LicensedProvider", "no license key");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -86,9 +87,16 @@ final class ProviderRegistryBuilder {
         if (!origin.builtIn()) {
             requirePluginConfigKey(id, category, configKey);
         }
+        Optional<String> settingsSchema;
+        try {
+            settingsSchema = ProviderSettingsSchema.read(provider.getClass(), id);
+        } catch (ProviderSettingsSchema.InvalidSchemaException e) {
+            throw new InvalidProviderException("PROVIDER_CONTRACT", "ships an unusable settings schema: "
+                    + e.getMessage() + "; report it to the provider's author");
+        }
         return new RegisteredProvider(provider, id, require(provider.displayName(), "displayName()"), category,
                 configKey, defaultPath, require(provider.rules(), "rules()"), require(provider.version(), "version()"),
-                api, origin);
+                api, origin, settingsSchema);
     }
 
     /**

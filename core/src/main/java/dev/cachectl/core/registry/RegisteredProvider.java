@@ -13,6 +13,7 @@ import dev.cachectl.api.OutsideLocation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -30,10 +31,12 @@ import java.util.function.Supplier;
  * @param version     its version string
  * @param apiVersion  the SPI version it was built against
  * @param origin      where it came from
+ * @param settingsSchema the JSON Schema of its settings at {@code cache.providers.<id>}, when it ships one
+ *                    ({@link ProviderSettingsSchema})
  */
 public record RegisteredProvider(CacheProvider provider, String id, String displayName, CacheCategory category,
                                  ConfigKey configKey, String defaultPath, CacheRules rules, String version,
-                                 int apiVersion, ProviderOrigin origin) {
+                                 int apiVersion, ProviderOrigin origin, Optional<String> settingsSchema) {
 
     /** Validates the fields. */
     public RegisteredProvider {
@@ -46,6 +49,7 @@ public record RegisteredProvider(CacheProvider provider, String id, String displ
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(settingsSchema, "settingsSchema");
     }
 
     /** The variables for a cache in {@code directory}. */

@@ -37,6 +37,7 @@ public final class ConfigValidator {
         SourceLocations locations = SourceLocations.of(config.text());
         List<ConfigProblem> found = new ArrayList<>(new SchemaProblems(config, registry, locations).check());
         found.addAll(new SemanticChecks(config, registry, host.home(), locations).check());
+        found.addAll(new ProviderSettingsRules(config, registry, locations).check());
         // The schema and the semantic rules both see NUL bytes and empty paths; report each once.
         Set<String> seen = new HashSet<>();
         List<ConfigProblem> problems = new ArrayList<>();
