@@ -72,6 +72,24 @@ final class PluginJars {
             return this;
         }
 
+        /**
+         * Every {@code .java} file under {@code sourceRoot} as a source and every file under {@code resourceRoot}
+         * as a resource, as Maven would pack them.
+         */
+        Spec tree(Path sourceRoot, Path resourceRoot) throws IOException {
+            try (Stream<Path> files = Files.walk(sourceRoot)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    source(sourceRoot.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+                }
+            }
+            try (Stream<Path> files = Files.walk(resourceRoot)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    resource(resourceRoot.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+                }
+            }
+            return this;
+        }
+
         /** Jars the sources compile against besides the api jar (a plugin's dependencies). */
         Spec compiledAgainst(Path... jars) {
             libraries.addAll(List.of(jars));

@@ -492,4 +492,22 @@ class PluginsIT {
         assertThat(result.out()).contains("export WHISPERCPP_HOME=", "export HF_HOME=");
         assertThat(result.err()).contains("com.example.ctor.LicensedProvider", "no license key");
     }
+
+    @Test
+    void theSampleProviderOfTheDocsLoadsValidatesAndExports() throws Exception {
+        Path sample = Path.of(System.getProperty("cachectl.sample", "../docs/provider-sample")).toAbsolutePath();
+        Path jar = jars.jar("cachectl-nltk-provider.jar")
+                .tree(sample.resolve("src/main/java"), sample.resolve("src/main/resources")).build();
+        Path folder = jars.folder("sample", jar);
+        writeConfig("{\"cache\": {\"providers\": {\"nltk\": {\"packages\": [\"punkt\", \"wordnet\"]}}}}");
+
+        ProcessResult providers = cachectl("--plugins", folder.toString(), "providers");
+        ProcessResult validate = cachectl("--plugins", folder.toString(), "validate");
+        ProcessResult env = cachectl("--plugins", folder.toString(), "env", "--shell", "bash");
+
+        assertThat(providers.exitCode()).as(providers.err()).isZero();
+        assertThat(providers.out()).containsPattern("nltk +NLTK data +model +unknown +com.example.cachectl.nltk +");
+        assertThat(validate.exitCode()).as(validate.out()).isZero();
+        assertThat(env.out()).contains("export NLTK_DATA='" + project.toRealPath().resolve(".cache/nltk_data") + "'");
+    }
 }
