@@ -501,13 +501,38 @@ class PluginsIT {
         Path folder = jars.folder("sample", jar);
         writeConfig("{\"cache\": {\"providers\": {\"nltk\": {\"packages\": [\"punkt\", \"wordnet\"]}}}}");
 
+        Path data = Files.createDirectories(project.resolve(".cache/nltk_data/corpora/wordnet"));
+        Files.writeString(data.resolveSibling("wordnet.zip"), "0123456789");
+        Files.createDirectories(project.resolve(".cache/nltk_data/tokenizers/punkt"));
+        Files.createDirectories(project.resolve(".cache/nltk_data/stray"));
+
         ProcessResult providers = cachectl("--plugins", folder.toString(), "providers");
         ProcessResult validate = cachectl("--plugins", folder.toString(), "validate");
         ProcessResult env = cachectl("--plugins", folder.toString(), "env", "--shell", "bash");
+        ProcessResult status = cachectl("--plugins", folder.toString(), "status", "nltk", "--details", "--json");
 
         assertThat(providers.exitCode()).as(providers.err()).isZero();
         assertThat(providers.out()).containsPattern("nltk +NLTK data +model +unknown +com.example.cachectl.nltk +");
         assertThat(validate.exitCode()).as(validate.out()).isZero();
         assertThat(env.out()).contains("export NLTK_DATA='" + project.toRealPath().resolve(".cache/nltk_data") + "'");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out().replaceAll("\\s+", " ")).contains("\"provider\" : \"nltk\", \"category\" : \"model\"",
+                "\"exists\" : true", "\"files\" : 1,",
+                "\"details\" : { \"packages\" : { \"corpora\" : [ \"wordnet\" ], \"tokenizers\" : [ \"punkt\" ] } }",
+                "\"code\" : \"NLTK_UNKNOWN_FOLDER\"");
+    }
+
+    @Test
+    void statusShowsPluginCachesAndNamesABrokenPlugin() throws Exception {
+        Path folder = jars.folder("status", whisper, lexicon, constructorThrows);
+        Files.createDirectories(project.resolve(".cache/whispercpp"));
+        Files.writeString(project.resolve(".cache/whispercpp/ggml-base.bin"), "weights");
+
+        ProcessResult result = cachectl("--plugins", folder.toString(), "status");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern("model +whispercpp +.cache/whispercpp +yes +\\S+ \\S+ +\\S+ \\S+ +1 ")
+                .containsPattern("application +lexicon +out/lexicon +no ")
+                .contains("PROVIDER_FAILED").contains("com.example.ctor.LicensedProvider");
     }
 }
