@@ -2,6 +2,7 @@ package dev.cachectl.core.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.cachectl.api.CacheCategory;
 import dev.cachectl.api.CacheFinding;
@@ -23,6 +24,7 @@ import dev.cachectl.testkit.RealisticHub;
 import dev.cachectl.testkit.RealisticTorch;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -157,6 +159,24 @@ class StatusCollectorTest {
         assertThat(messages.getFirst()).startsWith("TRANSFORMERS_CACHE is " + project.resolve(".cache/huggingface"))
                 .contains(project.resolve(".cache/huggingface/hub").toString());
         assertThat(messages.getLast()).startsWith("PYTORCH_TRANSFORMERS_CACHE is set to /somewhere");
+    }
+
+    @Test
+    void anUnreadableFolderIsReportedAndTheRestMeasured() throws Exception {
+        Path blocked = FixtureFiles.directory(project.resolve("out/tmdb_cache/blocked"));
+        FixtureFiles.write(blocked.resolve("hidden.json"), 500);
+        FixtureFiles.write(project.resolve("out/tmdb_cache/visible.json"), 300);
+        Files.setPosixFilePermissions(blocked, PosixFilePermissions.fromString("---------"));
+        try {
+            // root reads everything: the real-process StatusIT covers this case by dropping privileges.
+            assumeFalse(Files.isReadable(blocked), "running as root: permissions do not stop us");
+            StatusReport report = status("tmdb");
+            assertThat(report.caches().getFirst().usage().files()).isEqualTo(1);
+            assertThat(report.warnings()).filteredOn(w -> w.code().equals("SCAN_INCOMPLETE")).singleElement()
+                    .satisfies(w -> assertThat(w.message()).contains(blocked.toString()));
+        } finally {
+            Files.setPosixFilePermissions(blocked, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test
