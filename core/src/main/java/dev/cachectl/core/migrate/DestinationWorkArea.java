@@ -1,0 +1,242 @@
+package dev.cachectl.core.migrate;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The migration's own folder in one destination cache, {@code <cache>/.cachectl-migrate/}: a lock file so
+ * two runs never interleave, the journal, and the staging folder where copies are written before they are
+ * published. Opening it takes the lock and finishes what an interrupted run left: staging leftovers are
+ * removed (nothing in staging was ever published), and the hard-link copies it recorded are remembered.
+ */
+final class DestinationWorkArea implements AutoCloseable {
+
+    /** The folder's name inside a cache directory. */
+    static final String FOLDER = ".cachectl-migrate";
+    /** A staging folder beside a destination that lives on another file system than the cache. */
+    static final String SIDE_STAGING = ".cachectl-migrate-staging";
+
+    private final Path folder;
+    private final Path staging;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final MigrationJournal journal;
+    private final HardLinkMap links = new HardLinkMap();
+    private final Set<Path> sideStagings = new LinkedHashSet<>();
+    private final int removedLeftovers;
+    private final boolean resumed;
+    private int counter;
+
+    private DestinationWorkArea(Path folder, FileChannel lockChannel, FileLock lock) throws IOException {
+        this.folder = folder;
+        this.staging = folder.resolve("staging");
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        List<Map<String, String>> records = MigrationJournal.read(folder.resolve("journal"));
+        this.resumed = !records.isEmpty();
+        this.removedLeftovers = recover(records);
+        List<Map<String, String>> carried = new ArrayList<>();
+        carried.add(Map.of("type", "run", "id", UUID.randomUUID().toString()));
+        records.stream().filter(r -> r.get("type").equals("link")).forEach(carried::add);
+        this.journal = MigrationJournal.start(folder.resolve("journal"), carried);
+    }
+
+    /**
+     * Takes the migration lock of {@code cacheDirectory} (creating the cache and its work folder when
+     * missing) and recovers an interrupted run.
+     *
+     * @throws MigrationLockedException when another migration holds the lock
+     */
+    static DestinationWorkArea open(Path cacheDirectory) throws IOException, MigrationLockedException {
+        Path folder = cacheDirectory.resolve(FOLDER);
+        Files.createDirectories(folder);
+        Path lockFile = folder.resolve("lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new MigrationLockedException(lockFile);
+            }
+            // The previous holder removes the file when it finishes: a lock taken on a file that is gone
+            // guards nothing. Write a token through the locked file and read it back by name to be sure.
+            if (!nameLeadsTo(channel, lockFile)) {
+                lock.release();
+                throw new MigrationLockedException(lockFile);
+            }
+            return new DestinationWorkArea(folder, channel, lock);
+        } catch (IOException | MigrationLockedException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static boolean nameLeadsTo(FileChannel channel, Path lockFile) throws IOException {
+        String token = UUID.randomUUID().toString();
+        channel.truncate(0);
+        channel.write(java.nio.ByteBuffer.wrap(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0);
+        try {
+            return Files.readString(lockFile, java.nio.charset.StandardCharsets.US_ASCII).equals(token);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** Removes what an interrupted run left in staging; returns how many entries were removed. */
+    private int recover(List<Map<String, String>> records) throws IOException {
+        int removed = 0;
+        for (Map<String, String> record : records) {
+            switch (record.get("type")) {
+                case "stage" -> {
+                    // Only cachectl's own staging folders are ever cleared, whatever a journal says.
+                    Path parent = Path.of(record.get("staging")).getParent();
+                    if (parent != null && parent.getFileName().toString().equals(SIDE_STAGING)) {
+                        sideStagings.add(parent);
+                    }
+                }
+                case "published", "link" -> {
+                    if (record.containsKey("key")) {
+                        links.put(record.get("key"), new HardLinkMap.Copy(Path.of(record.get("path")),
+                                Long.parseLong(record.get("length")), record.get("sha256")));
+                    }
+                }
+                default -> { }
+            }
+        }
+        sideStagings.add(staging);
+        for (Path stagingFolder : sideStagings) {
+            removed += clear(stagingFolder);
+        }
+        sideStagings.remove(staging);
+        return removed;
+    }
+
+    /** A fresh staging path for {@code destination}, on the destination's file system. */
+    Path stagingFor(Path destination) throws IOException {
+        Files.createDirectories(staging);
+        Path parent = Devices.nearestExisting(destination.getParent());
+        Path base = staging;
+        if (!Devices.same(staging, parent)) {
+            base = parent.toRealPath().resolve(SIDE_STAGING);
+            Files.createDirectories(base);
+            sideStagings.add(base);
+        }
+        Path path = base.resolve(String.format("%06d-%s", ++counter, destination.getFileName()));
+        journal.append(true, "stage", "staging", path.toString(), "final", destination.toString());
+        return path;
+    }
+
+    MigrationJournal journal() {
+        return journal;
+    }
+
+    HardLinkMap links() {
+        return links;
+    }
+
+    /** How many leftovers of an interrupted run were removed from staging. */
+    int removedLeftovers() {
+        return removedLeftovers;
+    }
+
+    /** Whether a journal of an earlier run was found. */
+    boolean resumed() {
+        return resumed;
+    }
+
+    /** Removes a staged entry that will not be published. */
+    void discard(Path staged) throws IOException {
+        links.forgetStaged(staged);
+        deleteTree(staged);
+    }
+
+    /**
+     * Ends the run: when nothing is left in staging, the work folder (journal and lock file included) is
+     * removed, so a finished migration leaves no trace; then the lock is released.
+     */
+    @Override
+    public void close() throws IOException {
+        try {
+            journal.close();
+            boolean clean = clear(staging) == 0;
+            for (Path side : sideStagings) {
+                clean &= clear(side) == 0;
+                deleteIfEmpty(side);
+            }
+            if (clean) {
+                deleteIfEmpty(staging);
+                Files.deleteIfExists(journal.file());
+                // The lock file goes last, while still held, so no second run can slip in between.
+                Files.deleteIfExists(folder.resolve("lock"));
+                deleteIfEmpty(folder);
+            }
+        } finally {
+            if (lock.isValid()) {
+                lock.release();
+            }
+            lockChannel.close();
+        }
+    }
+
+    /** Deletes everything inside {@code folder}; returns how many top-level entries there were. */
+    private static int clear(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        List<Path> children;
+        try (Stream<Path> list = Files.list(folder)) {
+            children = list.toList();
+        }
+        for (Path child : children) {
+            deleteTree(child);
+        }
+        return children.size();
+    }
+
+    /** Deletes a staged tree, never following links (only cachectl's own staging is passed here). */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> list = Files.list(root)) {
+                for (Path child : list.toList()) {
+                    deleteTree(child);
+                }
+            }
+        }
+        Files.deleteIfExists(root);
+    }
+
+    private static void deleteIfEmpty(Path folder) throws IOException {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+            // Still in use or already gone: either way there is nothing to remove.
+            assert e != null;
+        }
+    }
+
+    /** Flushes a folder's entries (a rename into it) to disk where the platform allows. */
+    static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a folder for flushing; its renames are flushed by the file system itself.
+            assert e != null;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.cachectl.core.migrate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps hard-linked source files linked in the destination: the first copy of a multiply-linked source file
+ * is recorded under the file's {@code dev:ino} key, and every later link to the same source file becomes a
+ * hard link to that copy. Entries survive an interrupted run through the journal.
+ */
+final class HardLinkMap {
+
+    /**
+     * Where the copy of one source inode is.
+     *
+     * @param path   the copy (in staging until published, then its final place)
+     * @param length its length
+     * @param sha256 its verified content hash
+     */
+    record Copy(Path path, long length, String sha256) {
+    }
+
+    private final Map<String, Copy> copies = new HashMap<>();
+
+    /** The {@code dev:ino} key of a regular file linked more than once; empty otherwise or where unknown. */
+    static Optional<String> keyOf(Path file) {
+        try {
+            Map<String, Object> attrs = Files.readAttributes(file, "unix:dev,ino,nlink", LinkOption.NOFOLLOW_LINKS);
+            Object nlink = attrs.get("nlink");
+            if (nlink instanceof Integer n && n > 1) {
+                return Optional.of(attrs.get("dev") + ":" + attrs.get("ino"));
+            }
+            return Optional.empty();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The copy of {@code key}, when there is one still in place with the expected length. */
+    Optional<Copy> find(String key, long length) {
+        Copy copy = copies.get(key);
+        if (copy == null || !Files.isRegularFile(copy.path(), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            return Files.size(copy.path()) == length ? Optional.of(copy) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    void put(String key, Copy copy) {
+        copies.put(key, copy);
+    }
+
+    /** After a staged tree is published: copies inside {@code staged} now live under {@code published}. */
+    void moved(Path staged, Path published) {
+        copies.replaceAll((key, copy) -> copy.path().startsWith(staged)
+                ? new Copy(published.resolve(staged.relativize(copy.path())), copy.length(), copy.sha256())
+                : copy);
+    }
+
+    /** The copies whose path is inside {@code published}, for the journal. */
+    Map<String, Copy> within(Path published) {
+        Map<String, Copy> inside = new HashMap<>();
+        copies.forEach((key, copy) -> {
+            if (copy.path().startsWith(published)) {
+                inside.put(key, copy);
+            }
+        });
+        return inside;
+    }
+
+    /** Forgets copies still in staging (their staging was discarded). */
+    void forgetStaged(Path staged) {
+        copies.values().removeIf(copy -> copy.path().startsWith(staged));
+    }
+}

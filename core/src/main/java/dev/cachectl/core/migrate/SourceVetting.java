@@ -1,0 +1,158 @@
+package dev.cachectl.core.migrate;
+
+import dev.cachectl.core.workspace.CacheLocation;
+import dev.cachectl.core.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Keeps only sources that are safe to move from (DESIGN.md section 5): resolves each to its real folder,
+ * drops missing and empty ones and the ones that are a project cache already, and refuses a folder that is
+ * the home directory, the XDG cache base, a file system root, contains the project or one of its caches,
+ * or contains another source (moving it would carry the other cache along).
+ */
+final class SourceVetting {
+
+    private final List<SkippedLocation> skipped;
+    private final Path projectReal;
+    private final List<Path> cacheReals = new ArrayList<>();
+    private final List<Path> untouchable = new ArrayList<>();
+
+    SourceVetting(Workspace workspace, List<SkippedLocation> skipped) {
+        this.skipped = skipped;
+        this.projectReal = Devices.realOrIntended(workspace.project().root());
+        for (CacheLocation cache : workspace.caches()) {
+            cacheReals.add(Devices.realOrIntended(cache.directory()));
+        }
+        untouchable.add(Devices.realOrIntended(workspace.host().home()));
+        untouchable.add(Devices.realOrIntended(workspace.host().xdgCacheHome()));
+    }
+
+    SourceDiscovery.Found vet(List<MigrationSource> candidates) {
+        List<MigrationSource> kept = new ArrayList<>();
+        for (MigrationSource candidate : candidates) {
+            resolve(candidate).ifPresent(source -> {
+                Optional<MigrationSource> same = kept.stream().filter(k -> k.root().equals(source.root())
+                        && k.entries().equals(source.entries())).findFirst();
+                if (same.isEmpty()) {
+                    kept.add(source);
+                } else if (!same.get().cache().id().equals(source.cache().id())
+                        || !same.get().target().equals(source.target())) {
+                    skipped.add(new SkippedLocation(source.root(), source.cache().id(), source.origin(),
+                            "also a source for " + same.get().cache().id() + " (" + same.get().origin()
+                                    + "); migrated there only", true));
+                }
+            });
+        }
+        List<MigrationSource> vetted = new ArrayList<>();
+        for (MigrationSource source : kept) {
+            Optional<MigrationSource> nested = kept.stream().filter(other -> other != source && contains(source, other))
+                    .findFirst();
+            if (nested.isPresent()) {
+                skipped.add(skip(source, "contains another cache location (" + nested.get().root() + ", "
+                        + nested.get().origin() + "); moving it would carry that cache along: fix "
+                        + source.origin() + " or migrate sub-folders with --from", true));
+            } else {
+                vetted.add(source);
+            }
+        }
+        return new SourceDiscovery.Found(List.copyOf(vetted), List.copyOf(skipped));
+    }
+
+    private Optional<MigrationSource> resolve(MigrationSource candidate) {
+        Path path = candidate.root();
+        if (!Files.exists(path)) {
+            if (candidate.kind() == SourceKind.FROM) {
+                skipped.add(skip(candidate, "does not exist", true));
+            }
+            return Optional.empty();
+        }
+        Path real;
+        try {
+            real = path.toRealPath();
+        } catch (IOException e) {
+            skipped.add(skip(candidate, "cannot be resolved: " + e.getMessage(), true));
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(real)) {
+            skipped.add(skip(candidate, "is not a directory", candidate.kind() == SourceKind.FROM));
+            return Optional.empty();
+        }
+        Path destination = Devices.realOrIntended(candidate.destination());
+        if (real.equals(destination) || real.startsWith(destination)) {
+            // Already where it belongs (e.g. the environment came from 'cachectl env').
+            return Optional.empty();
+        }
+        Optional<String> danger = danger(real, destination);
+        if (danger.isPresent()) {
+            skipped.add(skip(candidate, danger.get(), true));
+            return Optional.empty();
+        }
+        boolean insideProjectCache = cacheReals.stream().anyMatch(real::startsWith);
+        if (candidate.kind() == SourceKind.OUTSIDE && (real.startsWith(projectReal) || insideProjectCache)) {
+            if (!insideProjectCache) {
+                skipped.add(skip(candidate, "is inside the project; migrate it with --from if it holds a cache",
+                        false));
+            }
+            return Optional.empty();
+        }
+        if (candidate.kind() == SourceKind.FROM && insideProjectCache) {
+            skipped.add(skip(candidate, "is inside one of the project's caches; nothing to migrate", true));
+            return Optional.empty();
+        }
+        if (!holdsData(real, candidate)) {
+            return Optional.empty();
+        }
+        // A folder reached through a link is emptied but kept: the link in the user's tree stays valid.
+        boolean removable = candidate.removeRootWhenEmpty() && real.equals(path);
+        return Optional.of(new MigrationSource(candidate.kind(), candidate.cache(), candidate.origin(), real,
+                candidate.target(), candidate.entries(), removable));
+    }
+
+    private Optional<String> danger(Path real, Path destination) {
+        if (real.getParent() == null) {
+            return Optional.of("is a file system root; refusing to move it");
+        }
+        for (Path base : untouchable) {
+            if (real.equals(base) || base.startsWith(real)) {
+                return Optional.of("is (or contains) your home directory or the XDG cache base " + base
+                        + "; refusing to move it: point the variable at the cache folder itself or use --from");
+            }
+        }
+        if (projectReal.startsWith(real)) {
+            return Optional.of("contains the project " + projectReal + "; refusing to move it");
+        }
+        if (destination.startsWith(real) || cacheReals.stream().anyMatch(c -> c.startsWith(real))) {
+            return Optional.of("contains one of the project's caches; refusing to move it");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean holdsData(Path folder, MigrationSource source) {
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.anyMatch(child -> source.includes(child.getFileName().toString())
+                    && !LegacyLayout.PLACEHOLDERS.contains(child.getFileName().toString()));
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Whether {@code outer} would carry {@code inner} along when moved. */
+    private static boolean contains(MigrationSource outer, MigrationSource inner) {
+        if (!inner.root().startsWith(outer.root()) || inner.root().equals(outer.root())) {
+            return false;
+        }
+        String top = outer.root().relativize(inner.root()).getName(0).toString();
+        return outer.includes(top);
+    }
+
+    private SkippedLocation skip(MigrationSource source, String reason, boolean blocking) {
+        return new SkippedLocation(source.root(), source.cache().id(), source.origin(), reason, blocking);
+    }
+}

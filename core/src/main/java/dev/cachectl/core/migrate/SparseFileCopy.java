@@ -1,0 +1,90 @@
+package dev.cachectl.core.migrate;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Copies one regular file without filling its holes (NIO's {@code Files.copy} would, STACK.md pitfall 8):
+ * only the data extents that {@code SEEK_DATA}/{@code SEEK_HOLE} report are written, and the file is then
+ * extended to its full length, which leaves the gaps as holes. Where the extents cannot be read, blocks
+ * that are all zeros are skipped instead. The content's hashes are computed on the way.
+ */
+final class SparseFileCopy {
+
+    private static final int BUFFER = 1 << 20;
+
+    /**
+     * The copied file's length and digests.
+     *
+     * @param length  bytes
+     * @param sha256  hex SHA-256 of the content
+     * @param gitSha1 hex git blob SHA-1, or empty when not asked for
+     */
+    record Copied(long length, String sha256, String gitSha1) {
+    }
+
+    private SparseFileCopy() {
+    }
+
+    /**
+     * Copies {@code source} into {@code target}, which must not exist; flushes it to disk when
+     * {@code fsync} is set.
+     */
+    static Copied copy(Path source, Path target, boolean withGitSha1, boolean fsync) throws IOException {
+        Files.createFile(target);
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+             RandomAccessFile out = new RandomAccessFile(target.toFile(), "rw")) {
+            long length = in.size();
+            FileHashes hashes = new FileHashes(length, withGitSha1);
+            Optional<List<long[]>> extents = PosixCalls.dataExtents(source, length);
+            boolean skipZeroBlocks = extents.isEmpty();
+            List<long[]> ranges = extents.orElse(List.of(new long[] {0, length}));
+            FileChannel channel = out.getChannel();
+            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+            long position = 0;
+            for (long[] range : ranges) {
+                hashes.updateZeros(range[0] - position);
+                position = range[0];
+                while (position < range[1]) {
+                    buffer.clear().limit((int) Math.min(BUFFER, range[1] - position));
+                    int read = in.read(buffer, position);
+                    if (read < 0) {
+                        throw new IOException(source + " shrank while it was being copied");
+                    }
+                    buffer.flip();
+                    hashes.update(buffer);
+                    if (!(skipZeroBlocks && allZero(buffer))) {
+                        while (buffer.hasRemaining()) {
+                            channel.write(buffer, position + buffer.position());
+                        }
+                    }
+                    position += read;
+                }
+            }
+            hashes.updateZeros(length - position);
+            // Extending with ftruncate leaves the tail (and nothing else) as a hole.
+            out.setLength(length);
+            if (fsync) {
+                channel.force(true);
+            }
+            return new Copied(length, hashes.sha256Hex(), hashes.gitSha1Hex());
+        }
+    }
+
+    private static boolean allZero(ByteBuffer buffer) {
+        for (int i = buffer.position(); i < buffer.limit(); i++) {
+            if (buffer.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

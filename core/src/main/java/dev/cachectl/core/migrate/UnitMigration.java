@@ -1,0 +1,280 @@
+package dev.cachectl.core.migrate;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+
+/**
+ * The three phases of {@link MigrationExecutor} for the entries of one top-level unit of a source (one hub
+ * repo, say): place or stage, publish, remove. Every source removal waits until everything of the unit is
+ * in place, so an interrupted unit leaves its source complete or its destination complete.
+ */
+final class UnitMigration {
+
+    /** Where an entry stands. */
+    record Status(ItemOutcome outcome, String message) {
+        static final Status DONE = new Status(ItemOutcome.DONE, "");
+    }
+
+    private record Staged(Path path, TreeCopier.CopiedTree tree) {
+    }
+
+    private static final String APPEARED = "appeared in the destination during the migration; the source stays";
+
+    private final boolean keepSources;
+    private final List<PlanItem> items;
+    private final DestinationWorkArea area;
+    private final SourceRemover remover;
+    private final MigrationExecutor.StepPause pause;
+    private final LockProbe probe;
+    private final Map<PlanItem, Staged> staged = new LinkedHashMap<>();
+    private final Map<PlanItem, Status> status = new LinkedHashMap<>();
+    private final List<PlanItem> toRemove = new ArrayList<>();
+
+    UnitMigration(boolean keepSources, List<PlanItem> items, DestinationWorkArea area,
+                  SourceRemover remover, MigrationExecutor.StepPause pause, LockProbe probe) {
+        this.keepSources = keepSources;
+        this.items = items;
+        this.area = area;
+        this.remover = remover;
+        this.pause = pause;
+        this.probe = probe;
+    }
+
+    /** Runs the phases and reports every entry's outcome, in plan order. */
+    void run(BiConsumer<PlanItem, Status> report) {
+        for (PlanItem item : items) {
+            switch (item.action()) {
+                case MOVE -> place(item);
+                case COPY -> stage(item);
+                case DUPLICATE, DISCARD -> toRemove.add(item);
+                case CONFLICT, REFUSED, KEPT -> status.put(item, new Status(ItemOutcome.LEFT, item.reason()));
+            }
+        }
+        publish();
+        if (!keepSources) {
+            List.copyOf(toRemove).forEach(this::remove);
+        } else {
+            toRemove.stream().filter(i -> i.action() == PlanAction.DUPLICATE)
+                    .forEach(i -> status.put(i, new Status(ItemOutcome.DONE, "already in the destination")));
+            toRemove.stream().filter(i -> i.action() == PlanAction.DISCARD)
+                    .forEach(i -> status.put(i, new Status(ItemOutcome.LEFT, "kept with --copy")));
+        }
+        for (PlanItem item : items) {
+            report.accept(item, status.getOrDefault(item, Status.DONE));
+        }
+    }
+
+    private void fail(PlanItem item, ItemOutcome outcome, String message) {
+        status.put(item, new Status(outcome, message));
+        toRemove.remove(item);
+    }
+
+    /** Same file system: a folder is renamed, a file or link is hard-linked now and unlinked in phase 3. */
+    private void place(PlanItem item) {
+        pause.pause();
+        try {
+            Files.createDirectories(item.destination().getParent());
+            if (!Files.isDirectory(item.source(), LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.createLink(item.destination(), item.source());
+                    toRemove.add(item);
+                    return;
+                } catch (FileAlreadyExistsException e) {
+                    fail(item, ItemOutcome.CONFLICT, APPEARED);
+                    return;
+                } catch (IOException | UnsupportedOperationException e) {
+                    // No hard links here (permissions, file system): an atomic rename does the same job.
+                    assert e != null;
+                }
+            }
+            switch (PosixCalls.renameNoReplace(item.source(), item.destination())) {
+                case DONE -> status.put(item, Status.DONE);
+                case TARGET_EXISTS -> fail(item, ItemOutcome.CONFLICT, APPEARED);
+                case CROSS_DEVICE -> stage(item);
+                case UNSUPPORTED -> {
+                    if (Files.exists(item.destination(), LinkOption.NOFOLLOW_LINKS)) {
+                        fail(item, ItemOutcome.CONFLICT, APPEARED);
+                    } else {
+                        Files.move(item.source(), item.destination(), StandardCopyOption.ATOMIC_MOVE);
+                        status.put(item, Status.DONE);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            fail(item, ItemOutcome.FAILED, "cannot move it: " + SourcePlanner.message(e) + "; the source is unchanged");
+        }
+    }
+
+    /** Copies the entry into staging on the destination's file system. */
+    private void stage(PlanItem item) {
+        Path staging = null;
+        try {
+            staging = area.stagingFor(item.destination());
+            TreeCopier copier = new TreeCopier(area.links(), !PosixCalls.available(), pause::pause);
+            staged.put(item, new Staged(staging, copier.copy(item.source(), staging, item.destination())));
+        } catch (IOException | RuntimeException e) {
+            discard(staging);
+            fail(item, ItemOutcome.FAILED, "cannot copy it: " + (e instanceof IOException io
+                    ? SourcePlanner.message(io) : e.toString()) + "; the source is unchanged");
+        }
+    }
+
+    /** Flushes, verifies and renames every staged copy into place, in plan order (blobs before snapshots). */
+    private void publish() {
+        if (staged.isEmpty()) {
+            return;
+        }
+        staged.values().stream().map(s -> s.path().getParent()).distinct().forEach(folder -> {
+            if (!PosixCalls.syncFileSystem(folder)) {
+                forceTree(folder);
+            }
+        });
+        for (Map.Entry<PlanItem, Staged> entry : staged.entrySet()) {
+            PlanItem item = entry.getKey();
+            Staged copy = entry.getValue();
+            pause.pause();
+            try {
+                Optional<String> mismatch = TreeCopier.verify(copy.tree(), item.destination());
+                if (mismatch.isPresent()) {
+                    discard(copy.path());
+                    fail(item, ItemOutcome.FAILED, "verification failed: " + mismatch.get());
+                    continue;
+                }
+                Files.createDirectories(item.destination().getParent());
+                boolean placed = switch (PosixCalls.renameNoReplace(copy.path(), item.destination())) {
+                    case DONE -> true;
+                    case TARGET_EXISTS -> false;
+                    case CROSS_DEVICE -> throw new IOException("staging is on another file system than "
+                            + item.destination());
+                    case UNSUPPORTED -> portableRename(copy.path(), item.destination());
+                };
+                if (placed) {
+                    published(item, copy);
+                } else {
+                    discard(copy.path());
+                    fail(item, ItemOutcome.CONFLICT, APPEARED);
+                }
+            } catch (IOException e) {
+                discard(copy.path());
+                fail(item, ItemOutcome.FAILED, "cannot publish the copy: " + SourcePlanner.message(e));
+            }
+        }
+        try {
+            area.journal().sync();
+        } catch (IOException e) {
+            // The journal only speeds up recovery; a rerun recomputes everything from the disk.
+            assert e != null;
+        }
+    }
+
+    private static boolean portableRename(Path from, Path to) throws IOException {
+        if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
+    private void published(PlanItem item, Staged copy) throws IOException {
+        DestinationWorkArea.syncDirectory(item.destination().getParent());
+        area.links().moved(copy.path(), item.destination());
+        area.journal().append(false, "published", "staging", copy.path().toString(), "final",
+                item.destination().toString());
+        for (var link : area.links().within(item.destination()).entrySet()) {
+            area.journal().append(false, "link", "key", link.getKey(), "path", link.getValue().path().toString(),
+                    "length", Long.toString(link.getValue().length()), "sha256", link.getValue().sha256());
+        }
+        toRemove.add(item);
+    }
+
+    /** Phase 3: removes one migrated source entry, only while it is still what was migrated. */
+    private void remove(PlanItem item) {
+        pause.pause();
+        int before = remover.leftBehind().size();
+        try {
+            if (staged.containsKey(item)) {
+                Map<String, TreeCopier.Entry> entries = new LinkedHashMap<>();
+                staged.get(item).tree().entries().forEach(e -> entries.put(e.relative(), e));
+                remover.removeCopied(item.path(), entries);
+            } else if (item.action() == PlanAction.MOVE) {
+                Object key = fileKey(item.destination());
+                remover.removeFile(item.path(), attrs -> key != null && key.equals(attrs.fileKey()));
+            } else if (item.action() == PlanAction.DUPLICATE) {
+                removeDuplicate(item);
+            } else if (item.action() == PlanAction.DISCARD) {
+                if (probe.state(item.source()) != LockProbe.State.FREE) {
+                    fail(item, ItemOutcome.CONFLICT, "the lock was taken by another process meanwhile; left alone");
+                    return;
+                }
+                remover.removeFile(item.path(), BasicFileAttributes::isRegularFile);
+            }
+        } catch (IOException e) {
+            status.put(item, new Status(ItemOutcome.INCOMPLETE, "in the destination, but the source could not be "
+                    + "removed: " + SourcePlanner.message(e)));
+            return;
+        }
+        List<String> left = remover.leftBehind().subList(before, remover.leftBehind().size());
+        if (!left.isEmpty()) {
+            status.put(item, new Status(ItemOutcome.INCOMPLETE, "changed during the migration, left in the source: "
+                    + String.join(", ", left.subList(0, Math.min(5, left.size())))
+                    + (left.size() > 5 ? " and " + (left.size() - 5) + " more" : "")));
+        }
+    }
+
+    private void removeDuplicate(PlanItem item) throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(item.source(), BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (!ContentComparison.same(item.source(), item.destination())) {
+            fail(item, ItemOutcome.CONFLICT, "no longer identical to the destination; both left alone");
+            return;
+        }
+        remover.removeFile(item.path(), now -> now.isSymbolicLink() == attrs.isSymbolicLink()
+                && now.size() == attrs.size() && now.lastModifiedTime().equals(attrs.lastModifiedTime())
+                && Objects.equals(now.fileKey(), attrs.fileKey()));
+    }
+
+    private void discard(Path staging) {
+        if (staging == null) {
+            return;
+        }
+        try {
+            area.discard(staging);
+        } catch (IOException e) {
+            // Left in staging: the next run's recovery removes it.
+            assert e != null;
+        }
+    }
+
+    private static Object fileKey(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    /** Flushes every regular file below {@code folder}, where one flush of the file system was not possible. */
+    private static void forceTree(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+            }
+        } catch (IOException e) {
+            // Flushing guards against power loss; a copy that could not be flushed is still correct.
+            assert e != null;
+        }
+    }
+}
