@@ -21,6 +21,7 @@ final class CommandLines {
         commandLine.addSubcommand(new StatusCommand(root));
         commandLine.addSubcommand(new ClearCommand(root));
         commandLine.addSubcommand(new DoctorCommand(root));
+        commandLine.addSubcommand(new MigrateCommand(root));
         commandLine.setOut(invocation.out());
         commandLine.setErr(invocation.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

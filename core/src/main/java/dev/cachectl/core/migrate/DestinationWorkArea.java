@@ -67,7 +67,13 @@ final class DestinationWorkArea implements AutoCloseable {
         Path lockFile = folder.resolve("lock");
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                // This JVM holds it already (two migrations in one process, as in tests).
+                lock = null;
+            }
             if (lock == null) {
                 throw new MigrationLockedException(lockFile);
             }
@@ -107,10 +113,14 @@ final class DestinationWorkArea implements AutoCloseable {
                         sideStagings.add(parent);
                     }
                 }
-                case "published", "link" -> {
-                    if (record.containsKey("key")) {
+                case "link" -> {
+                    try {
                         links.put(record.get("key"), new HardLinkMap.Copy(Path.of(record.get("path")),
-                                Long.parseLong(record.get("length")), record.get("sha256")));
+                                Long.parseLong(record.get("length")), Long.parseLong(record.get("modified")),
+                                Long.parseLong(record.get("crc32c"))));
+                    } catch (RuntimeException e) {
+                        // A record of an older format: only the hard link to that copy is lost, not data.
+                        assert e != null;
                     }
                 }
                 default -> { }

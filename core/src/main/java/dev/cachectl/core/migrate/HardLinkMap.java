@@ -18,33 +18,41 @@ final class HardLinkMap {
     /**
      * Where the copy of one source inode is.
      *
-     * @param path   the copy (in staging until published, then its final place)
-     * @param length its length
-     * @param sha256 its verified content hash
+     * @param path     the copy (in staging until published, then its final place)
+     * @param length   its length
+     * @param modified the source's modification time in milliseconds (with the length, it guards against
+     *                 an inode number reused by an unrelated file)
+     * @param crc32c   its verified content checksum
      */
-    record Copy(Path path, long length, String sha256) {
+    record Copy(Path path, long length, long modified, long crc32c) {
     }
 
     private final Map<String, Copy> copies = new HashMap<>();
 
-    /** The {@code dev:ino} key of a regular file linked more than once; empty otherwise or where unknown. */
-    static Optional<String> keyOf(Path file) {
+    /**
+     * A source file's identity for hard-link tracking.
+     *
+     * @param key   {@code dev:ino}
+     * @param links how many names the file has
+     */
+    record Identity(String key, int links) {
+    }
+
+    /** The identity of a regular file; empty where the platform does not tell. */
+    static Optional<Identity> identityOf(Path file) {
         try {
             Map<String, Object> attrs = Files.readAttributes(file, "unix:dev,ino,nlink", LinkOption.NOFOLLOW_LINKS);
-            Object nlink = attrs.get("nlink");
-            if (nlink instanceof Integer n && n > 1) {
-                return Optional.of(attrs.get("dev") + ":" + attrs.get("ino"));
-            }
-            return Optional.empty();
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.of(new Identity(attrs.get("dev") + ":" + attrs.get("ino"), (Integer) attrs.get("nlink")));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
             return Optional.empty();
         }
     }
 
-    /** The copy of {@code key}, when there is one still in place with the expected length. */
-    Optional<Copy> find(String key, long length) {
+    /** The copy of {@code key}, when there is one still in place and the source still matches it. */
+    Optional<Copy> find(String key, long length, long modified) {
         Copy copy = copies.get(key);
-        if (copy == null || !Files.isRegularFile(copy.path(), LinkOption.NOFOLLOW_LINKS)) {
+        if (copy == null || copy.length() != length || copy.modified() != modified
+                || !Files.isRegularFile(copy.path(), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try {
@@ -61,7 +69,8 @@ final class HardLinkMap {
     /** After a staged tree is published: copies inside {@code staged} now live under {@code published}. */
     void moved(Path staged, Path published) {
         copies.replaceAll((key, copy) -> copy.path().startsWith(staged)
-                ? new Copy(published.resolve(staged.relativize(copy.path())), copy.length(), copy.sha256())
+                ? new Copy(published.resolve(staged.relativize(copy.path())), copy.length(), copy.modified(),
+                        copy.crc32c())
                 : copy);
     }
 

@@ -197,7 +197,9 @@ final class SourcePlanner {
 
     private List<Path> children(Path folder, String relative) {
         String name = relative.contains("/") ? relative.substring(relative.lastIndexOf('/') + 1) : relative;
-        Comparator<String> order = HubLayout.isRepoFolder(name) ? HubLayout.repoPartOrder()
+        // In a repo folder blobs go first and refs last; at the source root the shared blob store of
+        // huggingface_hub 2.0 ({@code blobs/}, which repo blobs link into) goes first.
+        Comparator<String> order = relative.isEmpty() || HubLayout.isRepoFolder(name) ? HubLayout.repoPartOrder()
                 : Comparator.naturalOrder();
         try (Stream<Path> list = Files.list(folder)) {
             return list.sorted(Comparator.comparing(p -> p.getFileName().toString(), order)).toList();

@@ -89,7 +89,7 @@ final class SourceVetting {
             // Already where it belongs (e.g. the environment came from 'cachectl env').
             return Optional.empty();
         }
-        Optional<String> danger = danger(real, destination);
+        Optional<String> danger = danger(candidate, real, destination);
         if (danger.isPresent()) {
             skipped.add(skip(candidate, danger.get(), true));
             return Optional.empty();
@@ -115,23 +115,37 @@ final class SourceVetting {
                 candidate.target(), candidate.entries(), removable));
     }
 
-    private Optional<String> danger(Path real, Path destination) {
+    private Optional<String> danger(MigrationSource source, Path real, Path destination) {
         if (real.getParent() == null) {
             return Optional.of("is a file system root; refusing to move it");
         }
         for (Path base : untouchable) {
-            if (real.equals(base) || base.startsWith(real)) {
+            if (carries(source, real, base)) {
                 return Optional.of("is (or contains) your home directory or the XDG cache base " + base
                         + "; refusing to move it: point the variable at the cache folder itself or use --from");
             }
         }
-        if (projectReal.startsWith(real)) {
+        if (carries(source, real, projectReal)) {
             return Optional.of("contains the project " + projectReal + "; refusing to move it");
         }
-        if (destination.startsWith(real) || cacheReals.stream().anyMatch(c -> c.startsWith(real))) {
+        if (carries(source, real, destination) || cacheReals.stream().anyMatch(c -> carries(source, real, c))) {
             return Optional.of("contains one of the project's caches; refusing to move it");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether moving the source's content would carry {@code path} along: it is the source folder itself, or
+     * lies inside one of the source's entries.
+     */
+    private static boolean carries(MigrationSource source, Path real, Path path) {
+        if (!path.startsWith(real)) {
+            return false;
+        }
+        if (path.equals(real)) {
+            return source.entries().isEmpty();
+        }
+        return source.includes(real.relativize(path).getName(0).toString());
     }
 
     private static boolean holdsData(Path folder, MigrationSource source) {

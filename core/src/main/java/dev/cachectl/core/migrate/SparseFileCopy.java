@@ -15,7 +15,7 @@ import java.util.Optional;
  * Copies one regular file without filling its holes (NIO's {@code Files.copy} would, STACK.md pitfall 8):
  * only the data extents that {@code SEEK_DATA}/{@code SEEK_HOLE} report are written, and the file is then
  * extended to its full length, which leaves the gaps as holes. Where the extents cannot be read, blocks
- * that are all zeros are skipped instead. The content's hashes are computed on the way.
+ * that are all zeros are skipped instead. The content's CRC-32C is computed on the way.
  */
 final class SparseFileCopy {
 
@@ -24,11 +24,10 @@ final class SparseFileCopy {
     /**
      * The copied file's length and digests.
      *
-     * @param length  bytes
-     * @param sha256  hex SHA-256 of the content
-     * @param gitSha1 hex git blob SHA-1, or empty when not asked for
+     * @param length bytes
+     * @param crc32c the CRC-32C of the bytes read from the source
      */
-    record Copied(long length, String sha256, String gitSha1) {
+    record Copied(long length, long crc32c) {
     }
 
     private SparseFileCopy() {
@@ -38,17 +37,17 @@ final class SparseFileCopy {
      * Copies {@code source} into {@code target}, which must not exist; flushes it to disk when
      * {@code fsync} is set.
      */
-    static Copied copy(Path source, Path target, boolean withGitSha1, boolean fsync) throws IOException {
+    static Copied copy(Path source, Path target, boolean fsync) throws IOException {
         Files.createFile(target);
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
              RandomAccessFile out = new RandomAccessFile(target.toFile(), "rw")) {
             long length = in.size();
-            FileHashes hashes = new FileHashes(length, withGitSha1);
+            FileHashes hashes = new FileHashes(length, HubLayout.BlobHash.NONE);
             Optional<List<long[]>> extents = PosixCalls.dataExtents(source, length);
             boolean skipZeroBlocks = extents.isEmpty();
             List<long[]> ranges = extents.orElse(List.of(new long[] {0, length}));
             FileChannel channel = out.getChannel();
-            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+            ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
             long position = 0;
             for (long[] range : ranges) {
                 hashes.updateZeros(range[0] - position);
@@ -75,7 +74,7 @@ final class SparseFileCopy {
             if (fsync) {
                 channel.force(true);
             }
-            return new Copied(length, hashes.sha256Hex(), hashes.gitSha1Hex());
+            return new Copied(length, hashes.finish().crc32c());
         }
     }
 

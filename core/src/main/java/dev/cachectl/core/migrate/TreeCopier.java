@@ -38,11 +38,10 @@ final class TreeCopier {
      * @param fileKey   the source's file key (inode), or null where unknown
      * @param size      the source's size
      * @param modified  the source's modification time
-     * @param sha256    hex SHA-256 of a regular file's content, else empty
-     * @param gitSha1   hex git blob SHA-1 where the destination name is one, else empty
+     * @param crc32c    the CRC-32C of a regular file's content as read from the source, else 0
      */
     record Entry(String relative, boolean directory, boolean link, Object fileKey, long size, FileTime modified,
-                 String sha256, String gitSha1) {
+                 long crc32c) {
     }
 
     /** What a copy produced. */
@@ -73,7 +72,7 @@ final class TreeCopier {
                 Files.createDirectory(target);
                 directories.push(new Path[] {dir, target});
                 entries.add(new Entry(relative(source, dir), true, false, attrs.fileKey(), 0,
-                        attrs.lastModifiedTime(), "", ""));
+                        attrs.lastModifiedTime(), 0));
                 return FileVisitResult.CONTINUE;
             }
 
@@ -86,7 +85,7 @@ final class TreeCopier {
                     Files.createSymbolicLink(target, Files.readSymbolicLink(file));
                     setTimes(target, attrs);
                     entries.add(new Entry(relative, false, true, attrs.fileKey(), attrs.size(),
-                            attrs.lastModifiedTime(), "", ""));
+                            attrs.lastModifiedTime(), 0));
                 } else if (attrs.isRegularFile()) {
                     Path published = relative.isEmpty() ? destination : destination.resolve(relative);
                     entries.add(copyFile(file, target, published, relative, attrs));
@@ -111,34 +110,30 @@ final class TreeCopier {
 
     private Entry copyFile(Path file, Path target, Path published, String relative, BasicFileAttributes attrs)
             throws IOException {
-        boolean gitSha1 = HubLayout.blobHash(published) == HubLayout.BlobHash.GIT_SHA1;
-        Optional<String> key = HardLinkMap.keyOf(file);
-        Optional<HardLinkMap.Copy> earlier = key.flatMap(k -> links.find(k, attrs.size()));
-        String sha256;
-        String git = "";
+        Optional<HardLinkMap.Identity> identity = HardLinkMap.identityOf(file);
+        long modified = attrs.lastModifiedTime().toMillis();
+        // Looked up whatever the link count is now: the other names may have been migrated already.
+        Optional<HardLinkMap.Copy> earlier = identity.flatMap(id -> links.find(id.key(), attrs.size(), modified));
+        long crc;
         if (earlier.isPresent()) {
             // Another name of a file already copied: link to that copy, as the source names are linked.
             Files.createLink(target, earlier.get().path());
-            sha256 = earlier.get().sha256();
-            if (gitSha1) {
-                git = FileHashes.of(target, true)[1];
-            }
+            crc = earlier.get().crc32c();
         } else {
-            SparseFileCopy.Copied copied = SparseFileCopy.copy(file, target, gitSha1, fsyncEachFile);
+            SparseFileCopy.Copied copied = SparseFileCopy.copy(file, target, fsyncEachFile);
             if (copied.length() != attrs.size()) {
                 throw new IOException(file + " changed size while it was being copied");
             }
-            sha256 = copied.sha256();
-            git = copied.gitSha1();
+            crc = copied.crc32c();
             copyAttributes(file, target);
-            String hash = sha256;
-            key.ifPresent(k -> links.put(k, new HardLinkMap.Copy(target, attrs.size(), hash)));
+            identity.filter(id -> id.links() > 1).ifPresent(id -> links.put(id.key(),
+                    new HardLinkMap.Copy(target, attrs.size(), modified, copied.crc32c())));
         }
-        return new Entry(relative, false, false, attrs.fileKey(), attrs.size(), attrs.lastModifiedTime(), sha256, git);
+        return new Entry(relative, false, false, attrs.fileKey(), attrs.size(), attrs.lastModifiedTime(), crc);
     }
 
     /**
-     * Checks a staged copy against what was read from the source: every file's length and SHA-256, and for
+     * Checks a staged copy against what was read from the source: every file's length and CRC-32C, and for
      * hub blobs the hash their name promises. Returns the first mismatch.
      */
     static Optional<String> verify(CopiedTree tree, Path destination) throws IOException {
@@ -153,18 +148,15 @@ final class TreeCopier {
             if (length != entry.size()) {
                 return Optional.of(entry.relative() + ": copy has " + length + " bytes, source " + entry.size());
             }
-            String[] hashes = FileHashes.of(staged, promise == HubLayout.BlobHash.GIT_SHA1);
-            if (!hashes[0].equals(entry.sha256())) {
-                return Optional.of(entry.relative() + ": the copy's SHA-256 differs from the source's");
+            FileHashes.Digests digests = FileHashes.of(staged, promise);
+            if (digests.crc32c() != entry.crc32c()) {
+                return Optional.of(entry.relative() + ": the copy's checksum differs from the source's");
             }
             String name = published.getFileName().toString();
-            if (promise == HubLayout.BlobHash.SHA256 && !hashes[0].equals(name)) {
-                return Optional.of(entry.relative() + ": content SHA-256 is " + hashes[0]
-                        + ", not the blob's name: the source blob is corrupt; it stays where it is");
-            }
-            if (promise == HubLayout.BlobHash.GIT_SHA1 && !hashes[1].equals(name)) {
-                return Optional.of(entry.relative() + ": git object id is " + hashes[1]
-                        + ", not the blob's name: the source blob is corrupt; it stays where it is");
+            if (promise != HubLayout.BlobHash.NONE && !digests.promised().equals(name)) {
+                return Optional.of(entry.relative() + ": its " + (promise == HubLayout.BlobHash.SHA256 ? "SHA-256"
+                        : "git object id") + " is " + digests.promised() + ", not the blob's name: the source blob"
+                        + " is corrupt; it stays where it is");
             }
         }
         return Optional.empty();

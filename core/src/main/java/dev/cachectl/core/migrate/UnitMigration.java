@@ -197,7 +197,8 @@ final class UnitMigration {
                 item.destination().toString());
         for (var link : area.links().within(item.destination()).entrySet()) {
             area.journal().append(false, "link", "key", link.getKey(), "path", link.getValue().path().toString(),
-                    "length", Long.toString(link.getValue().length()), "sha256", link.getValue().sha256());
+                    "length", Long.toString(link.getValue().length()), "modified",
+                    Long.toString(link.getValue().modified()), "crc32c", Long.toString(link.getValue().crc32c()));
         }
         toRemove.add(item);
     }
