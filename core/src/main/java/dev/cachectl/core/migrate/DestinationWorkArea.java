@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * two runs never interleave, the journal, and the staging folder where copies are written before they are
  * published. Opening it takes the lock and finishes what an interrupted run left: staging leftovers are
  * removed (nothing in staging was ever published), and the hard-link copies it recorded are remembered.
+ * After a finished run only the empty lock file remains.
  */
 final class DestinationWorkArea implements AutoCloseable {
 
@@ -77,27 +78,10 @@ final class DestinationWorkArea implements AutoCloseable {
             if (lock == null) {
                 throw new MigrationLockedException(lockFile);
             }
-            // The previous holder removes the file when it finishes: a lock taken on a file that is gone
-            // guards nothing. Write a token through the locked file and read it back by name to be sure.
-            if (!nameLeadsTo(channel, lockFile)) {
-                lock.release();
-                throw new MigrationLockedException(lockFile);
-            }
             return new DestinationWorkArea(folder, channel, lock);
         } catch (IOException | MigrationLockedException | RuntimeException e) {
             channel.close();
             throw e;
-        }
-    }
-
-    private static boolean nameLeadsTo(FileChannel channel, Path lockFile) throws IOException {
-        String token = UUID.randomUUID().toString();
-        channel.truncate(0);
-        channel.write(java.nio.ByteBuffer.wrap(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0);
-        try {
-            return Files.readString(lockFile, java.nio.charset.StandardCharsets.US_ASCII).equals(token);
-        } catch (NoSuchFileException e) {
-            return false;
         }
     }
 
@@ -174,8 +158,10 @@ final class DestinationWorkArea implements AutoCloseable {
     }
 
     /**
-     * Ends the run: when nothing is left in staging, the work folder (journal and lock file included) is
-     * removed, so a finished migration leaves no trace; then the lock is released.
+     * Ends the run: when nothing is left in staging, the journal and the staging folder are removed; then
+     * the lock is released. The empty lock file stays: deleting it would let a run that opened it just before
+     * lock a file that no longer guards anything, and the lock is an fcntl lock, which closing any other
+     * descriptor of the file in this process would drop, so the file is never reopened to check.
      */
     @Override
     public void close() throws IOException {
@@ -189,9 +175,6 @@ final class DestinationWorkArea implements AutoCloseable {
             if (clean) {
                 deleteIfEmpty(staging);
                 Files.deleteIfExists(journal.file());
-                // The lock file goes last, while still held, so no second run can slip in between.
-                Files.deleteIfExists(folder.resolve("lock"));
-                deleteIfEmpty(folder);
             }
         } finally {
             if (lock.isValid()) {
@@ -246,6 +229,20 @@ final class DestinationWorkArea implements AutoCloseable {
             channel.force(true);
         } catch (IOException e) {
             // Windows cannot open a folder for flushing; its renames are flushed by the file system itself.
+            assert e != null;
+        }
+    }
+
+    /** Flushes every regular file below {@code folder}, where one flush of the file system was not possible. */
+    static void forceTree(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+            }
+        } catch (IOException e) {
+            // Flushing guards against power loss; a copy that could not be flushed is still correct.
             assert e != null;
         }
     }

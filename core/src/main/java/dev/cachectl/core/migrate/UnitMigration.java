@@ -1,13 +1,11 @@
 package dev.cachectl.core.migrate;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 
 /**
  * The three phases of {@link MigrationExecutor} for the entries of one top-level unit of a source (one hub
@@ -61,7 +58,11 @@ final class UnitMigration {
             switch (item.action()) {
                 case MOVE -> place(item);
                 case COPY -> stage(item);
-                case DUPLICATE, DISCARD -> toRemove.add(item);
+                case DUPLICATE -> {
+                    rememberLinkedDuplicate(item);
+                    toRemove.add(item);
+                }
+                case DISCARD -> toRemove.add(item);
                 case CONFLICT, REFUSED, KEPT -> status.put(item, new Status(ItemOutcome.LEFT, item.reason()));
             }
         }
@@ -76,6 +77,27 @@ final class UnitMigration {
         }
         for (PlanItem item : items) {
             report.accept(item, status.getOrDefault(item, Status.DONE));
+        }
+    }
+
+    /**
+     * A multiply-linked source file already in the destination (published by an interrupted run, say): its
+     * other names, copied later, are linked to that copy so the links survive the interruption.
+     */
+    private void rememberLinkedDuplicate(PlanItem item) {
+        try {
+            Optional<HardLinkMap.Identity> identity = HardLinkMap.identityOf(item.source());
+            if (identity.isEmpty() || identity.get().links() < 2 || Files.isSymbolicLink(item.source())) {
+                return;
+            }
+            BasicFileAttributes attrs = Files.readAttributes(item.source(), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            long crc = FileHashes.of(item.destination(), HubLayout.BlobHash.NONE).crc32c();
+            area.links().put(identity.get().key(), new HardLinkMap.Copy(item.destination(), attrs.size(),
+                    attrs.lastModifiedTime().toMillis(), crc));
+        } catch (IOException e) {
+            // Only the hard link is at stake: the other names are then copied as files of their own.
+            assert e != null;
         }
     }
 
@@ -141,7 +163,7 @@ final class UnitMigration {
         }
         staged.values().stream().map(s -> s.path().getParent()).distinct().forEach(folder -> {
             if (!PosixCalls.syncFileSystem(folder)) {
-                forceTree(folder);
+                DestinationWorkArea.forceTree(folder);
             }
         });
         for (Map.Entry<PlanItem, Staged> entry : staged.entrySet()) {
@@ -263,19 +285,5 @@ final class UnitMigration {
 
     private static Object fileKey(Path path) throws IOException {
         return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-    }
-
-    /** Flushes every regular file below {@code folder}, where one flush of the file system was not possible. */
-    private static void forceTree(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    channel.force(true);
-                }
-            }
-        } catch (IOException e) {
-            // Flushing guards against power loss; a copy that could not be flushed is still correct.
-            assert e != null;
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cachectl.testkit.FixtureFiles;
+import dev.cachectl.testkit.ScratchTrees;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -32,8 +33,8 @@ class CopyFidelityTest {
 
     @BeforeEach
     void crossFileSystemProject() throws Exception {
-        Optional<Path> other = OtherFileSystem.scratch(temp);
-        assumeTrue(other.isPresent(), OtherFileSystem.SKIP);
+        Optional<Path> other = ScratchTrees.onOtherFileSystem(temp);
+        assumeTrue(other.isPresent(), ScratchTrees.NO_OTHER_FILE_SYSTEM);
         scratch = other.get();
         project = new MigrationTestProject(temp.resolve("project"), temp.resolve("home"), scratch.resolve(".cache"));
         torch = scratch.resolve(".cache/torch");
@@ -42,7 +43,7 @@ class CopyFidelityTest {
     @AfterEach
     void cleanUp() throws Exception {
         if (scratch != null) {
-            OtherFileSystem.delete(scratch);
+            ScratchTrees.delete(scratch);
         }
     }
 

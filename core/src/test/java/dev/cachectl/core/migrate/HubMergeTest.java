@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cachectl.testkit.FixtureFiles;
+import dev.cachectl.testkit.ScratchTrees;
 import dev.cachectl.testkit.HubCacheFixture;
 import dev.cachectl.testkit.HubRepoFixture;
 import java.nio.charset.StandardCharsets;
@@ -33,15 +34,15 @@ class HubMergeTest {
     @AfterEach
     void cleanUp() throws Exception {
         if (scratch != null) {
-            OtherFileSystem.delete(scratch);
+            ScratchTrees.delete(scratch);
         }
     }
 
     private MigrationTestProject project(boolean crossFileSystem) throws Exception {
         Path xdg = temp.resolve("home/.cache");
         if (crossFileSystem) {
-            Optional<Path> other = OtherFileSystem.scratch(temp);
-            assumeTrue(other.isPresent(), OtherFileSystem.SKIP);
+            Optional<Path> other = ScratchTrees.onOtherFileSystem(temp);
+            assumeTrue(other.isPresent(), ScratchTrees.NO_OTHER_FILE_SYSTEM);
             scratch = other.get();
             xdg = scratch.resolve(".cache");
         }

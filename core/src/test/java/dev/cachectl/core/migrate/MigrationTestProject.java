@@ -6,10 +6,10 @@ import dev.cachectl.api.HostEnvironment;
 import dev.cachectl.core.registry.ProviderRegistry;
 import dev.cachectl.core.workspace.Workspace;
 import dev.cachectl.core.workspace.WorkspaceRequest;
+import dev.cachectl.testkit.ScratchTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * A project with the default config and a fake home whose {@code XDG_CACHE_HOME} can sit on another file
@@ -88,26 +86,11 @@ final class MigrationTestProject {
 
     /** Every file and link below {@code dir}: relative path → content hash or link target. */
     static Map<String, String> snapshot(Path dir) {
-        Map<String, String> entries = new TreeMap<>();
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return entries;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.toList()) {
-                String rel = dir.relativize(p).toString();
-                if (Files.isSymbolicLink(p)) {
-                    entries.put(rel, "-> " + Files.readSymbolicLink(p));
-                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    entries.put(rel, FileHashes.of(p, HubLayout.BlobHash.SHA256).promised());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return entries;
+        return ScratchTrees.contents(dir, null);
     }
 
     static void assertNoWorkFolderLeft(Path cache) {
-        assertThat(cache.resolve(DestinationWorkArea.FOLDER)).doesNotExist();
+        assertThat(cache.resolve(DestinationWorkArea.FOLDER).resolve("journal")).doesNotExist();
+        assertThat(cache.resolve(DestinationWorkArea.FOLDER).resolve("staging")).doesNotExist();
     }
 }
