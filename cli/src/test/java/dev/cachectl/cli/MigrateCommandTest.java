@@ -109,6 +109,24 @@ class MigrateCommandTest {
     }
 
     @Test
+    void afterTheMigrationStatusNoLongerWarnsAboutOutsideLegacyOrMisplacedCaches() throws Exception {
+        FixtureFiles.write(project.resolve("shared/model-cache/checkpoints/old.pth"), 2048);
+        HubCacheFixture.at(project.resolve(".cache/huggingface")).model("org/misplaced").blob("b", 10);
+        String before = cli().run("status", "--json").out();
+        assertThat(before).contains("OUTSIDE_CACHE").contains("LEGACY_CACHE_NOT_EMPTY")
+                .contains("HF_TRANSFORMERS_LAYOUT");
+
+        CliHarness.Result migrated = cli().run("migrate", "--yes");
+        assertThat(migrated.exitCode()).as(migrated.err()).isZero();
+
+        String after = cli().run("status", "--json").out();
+        assertThat(after).doesNotContain("OUTSIDE_CACHE").doesNotContain("LEGACY_CACHE_NOT_EMPTY")
+                .doesNotContain("HF_TRANSFORMERS_LAYOUT");
+        assertThat(project.resolve(".cache/torch/hub/checkpoints/old.pth")).hasSize(2048);
+        assertThat(project.resolve(".cache/huggingface/hub/models--org--misplaced/blobs/b")).hasSize(10);
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(cli().run("migrate", "--from", xdg.toString()).err()).contains("exactly one PROVIDER");
         assertThat(cli().run("migrate", "nosuch").exitCode()).isEqualTo(ExitCode.USAGE);
