@@ -86,15 +86,17 @@ final class MigrateCommand implements Callable<Integer> {
             MigrateText.plan(out, plan, dryRun);
             out.flush();
         }
-        if (dryRun || plan.changesNothing()) {
+        if (dryRun || (plan.changesNothing() && Migration.interrupted(workspace).isEmpty())) {
             if (json) {
                 out.print(JsonText.write(MigrateJson.document(plan, dryRun, null)));
             }
             return finish(err, plan.hasBlockingEntries(), dryRun ? "dry run" : "nothing was changed");
         }
-        ConfirmationPrompt.confirm(invocation, yes, question(plan), "migrate");
+        if (!plan.changesNothing()) {
+            ConfirmationPrompt.confirm(invocation, yes, question(plan), "migrate");
+        }
         MigrationResult result;
-        try (MigrationSession session = Migration.lock(plan)) {
+        try (MigrationSession session = Migration.lock(workspace, plan)) {
             // Plan again under the lock: the plan that runs must be exactly the one that was shown.
             MigrationPlan locked = plan(workspace, request);
             if (!locked.equals(plan)) {

@@ -3,6 +3,7 @@ package dev.cachectl.core.migrate;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.Workspace;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import java.util.TreeSet;
  * misplaced-transformers layout into the project's caches, losing nothing.
  *
  * <p>Use: {@link #plan} (reads only), show it, then {@link #lock} the destinations, plan again under the
- * lock, check it is the plan that was shown, and {@link MigrationSession#execute execute} it.
+ * lock, check it is the plan that was shown, and {@link MigrationSession#execute execute} it. A plan with
+ * nothing to do still needs the lock when {@link #interrupted} names caches to clean up.
  */
 public final class Migration {
 
@@ -44,15 +46,16 @@ public final class Migration {
     }
 
     /**
-     * Takes the migration lock of every cache the plan writes into, and finishes what an interrupted
-     * migration into them left.
+     * Takes the migration lock of every cache the plan writes into (and of every cache an interrupted
+     * migration left a journal in), and finishes what an interrupted migration into them left.
      *
      * @throws MigrationLockedException when another migration runs
      * @throws IOException              when a work folder cannot be created or its journal read
      */
-    public static MigrationSession lock(MigrationPlan plan) throws MigrationLockedException, IOException {
+    public static MigrationSession lock(Workspace workspace, MigrationPlan plan)
+            throws MigrationLockedException, IOException {
         Map<Path, DestinationWorkArea> areas = new LinkedHashMap<>();
-        TreeSet<Path> caches = new TreeSet<>();
+        TreeSet<Path> caches = new TreeSet<>(interrupted(workspace));
         plan.sources().stream().filter(PlannedSource::changesFiles).forEach(s -> caches.add(s.cacheDirectory()));
         try {
             for (Path cache : caches) {
@@ -69,6 +72,17 @@ public final class Migration {
             throw e;
         }
         return new MigrationSession(areas);
+    }
+
+    /**
+     * The caches an interrupted migration left work in (a journal or staging folder), even when there is
+     * nothing left to migrate into them: the next run clears them.
+     */
+    public static List<Path> interrupted(Workspace workspace) {
+        return workspace.caches().stream().map(CacheLocation::directory).distinct()
+                .filter(cache -> Files.exists(cache.resolve(DestinationWorkArea.FOLDER).resolve("journal"))
+                        || Files.exists(cache.resolve(DestinationWorkArea.FOLDER).resolve("staging")))
+                .toList();
     }
 
     private static List<CacheLocation> select(Workspace workspace, List<String> ids) {

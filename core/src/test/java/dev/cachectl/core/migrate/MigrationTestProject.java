@@ -72,7 +72,7 @@ final class MigrationTestProject {
     }
 
     MigrationResult run(MigrationPlan plan) {
-        try (MigrationSession session = Migration.lock(plan)) {
+        try (MigrationSession session = Migration.lock(workspace(), plan)) {
             return session.execute(plan, MigrationListener.NONE, Duration.ZERO);
         } catch (IOException | MigrationLockedException e) {
             throw new IllegalStateException(e);

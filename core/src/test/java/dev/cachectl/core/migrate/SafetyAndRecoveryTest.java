@@ -117,12 +117,12 @@ class SafetyAndRecoveryTest {
         MigrationTestProject project = project();
         repo(project, "org/m");
         MigrationPlan plan = project.plan("huggingface");
-        try (MigrationSession first = Migration.lock(plan)) {
+        try (MigrationSession first = Migration.lock(project.workspace(), plan)) {
             assertThat(first.caches()).hasSize(1);
-            assertThatThrownBy(() -> Migration.lock(plan)).isInstanceOf(MigrationLockedException.class)
+            assertThatThrownBy(() -> Migration.lock(project.workspace(), plan)).isInstanceOf(MigrationLockedException.class)
                     .hasMessageContaining("another cachectl migrate is running");
         }
-        try (MigrationSession again = Migration.lock(plan)) {
+        try (MigrationSession again = Migration.lock(project.workspace(), plan)) {
             assertThat(again.resumed()).isFalse();
         }
         MigrationTestProject.assertNoWorkFolderLeft(project.root.resolve(".cache/huggingface"));
@@ -152,6 +152,24 @@ class SafetyAndRecoveryTest {
         assertThat(snapshot(project.hfHub())).isEqualTo(before);
         assertThat(project.outsideHub()).doesNotExist();
         MigrationTestProject.assertNoWorkFolderLeft(project.root.resolve(".cache/huggingface"));
+    }
+
+    @Test
+    void leftoversOfAnInterruptedRunAreClearedEvenWhenNothingIsLeftToMigrate() throws Exception {
+        MigrationTestProject project = project();
+        Path work = project.root.resolve(".cache/torch/.cachectl-migrate");
+        FixtureFiles.write(work.resolve("staging/000001-hub/checkpoints/partial.pth"), 100);
+        Files.writeString(work.resolve("journal"), MigrationJournalTest.line(Map.of("type", "run", "id", "1")));
+
+        MigrationPlan plan = project.plan("torch");
+        assertThat(plan.changesNothing()).isTrue();
+        assertThat(Migration.interrupted(project.workspace())).containsExactly(project.root.resolve(".cache/torch"));
+        MigrationResult result = project.run(plan);
+
+        assertThat(result.resumed()).isTrue();
+        assertThat(result.removedLeftovers()).isEqualTo(1);
+        assertThat(Migration.interrupted(project.workspace())).isEmpty();
+        MigrationTestProject.assertNoWorkFolderLeft(project.root.resolve(".cache/torch"));
     }
 
     @Test
