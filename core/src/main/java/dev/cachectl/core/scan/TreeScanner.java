@@ -2,6 +2,7 @@ package dev.cachectl.core.scan;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Measures directory trees like GNU du, in parallel: {@code du -s -b} and {@code du -s -B1} figures, file,
@@ -19,16 +20,33 @@ import java.nio.file.Path;
  * DirectoryUsage byEntry = scanner.scanEntries(hfHome);   // per-entry figures from one walk
  * }</pre>
  */
-public sealed interface TreeScanner permits NioTreeScanner {
+public sealed interface TreeScanner permits NioTreeScanner, NativeTreeScanner {
 
-    /** The fastest scanner this platform and JVM allow. */
+    /** The fastest scanner this platform and JVM allow: {@link ScanImplementation#LINUX_NATIVE} where possible. */
     static TreeScanner create() {
-        return nio();
+        return linuxNative().orElseGet(TreeScanner::nio);
     }
 
     /** The portable scanner on {@code java.nio.file} (allocated bytes are estimated). */
     static TreeScanner nio() {
         return new NioTreeScanner();
+    }
+
+    /**
+     * The Linux system-call scanner, when this is Linux on x86-64 or AArch64 and the JVM grants
+     * {@code dev.cachectl.core} native access ({@code --enable-native-access=dev.cachectl.core}).
+     */
+    static Optional<TreeScanner> linuxNative() {
+        return NativeTreeScanner.available() ? Optional.of(new NativeTreeScanner()) : Optional.empty();
+    }
+
+    /**
+     * Gets the fast scanner ready on a background daemon thread: binds the system calls and walks a small tree
+     * (the JDK's own directory) so the walk's code is compiled. A command that will scan calls this first
+     * thing, and the work overlaps with its config loading; calling it more than once is harmless.
+     */
+    static void warmUpInBackground() {
+        NativeTreeScanner.warmUpInBackground();
     }
 
     /** How this scanner reads the file system. */

@@ -1,0 +1,105 @@
+package dev.cachectl.core.fs.linux;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.Charset;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One thread's native buffers for the system calls: the captured {@code errno}, a {@code statx} result, a
+ * directory-entry buffer and room for one path. Never shared between threads while in use.
+ *
+ * <p>Scratches live in the global arena and are pooled: borrowing one costs nothing after the first, and a
+ * global segment passed to a downcall needs no per-call lifetime bookkeeping (a closeable arena's would). The
+ * pool holds as many as were ever in use at once (a few, about 70 KiB each).
+ */
+public final class Scratch implements AutoCloseable {
+
+    /** Size of the {@code getdents64} buffer: a few hundred entries per call. */
+    public static final int DIRENT_BUFFER = 64 * 1024;
+    private static final int PATH_BUFFER = 4096 + 1;
+
+    private static final ConcurrentLinkedQueue<Scratch> POOL = new ConcurrentLinkedQueue<>();
+
+    private final MemorySegment capture;
+    private final MemorySegment stat;
+    private final MemorySegment dirents;
+    private final MemorySegment path;
+
+    private Scratch(Arena arena) {
+        this.capture = arena.allocate(Libc.CAPTURE_SIZE, 8);
+        this.stat = arena.allocate(Statx.SIZE, 8);
+        this.dirents = arena.allocate(DIRENT_BUFFER, 8);
+        this.path = arena.allocate(PATH_BUFFER, 8);
+    }
+
+    /** Buffers for the calling thread until {@link #close()} gives them back. */
+    public static Scratch borrow() {
+        Scratch s = POOL.poll();
+        return s != null ? s : new Scratch(Arena.global());
+    }
+
+    MemorySegment capture() {
+        return capture;
+    }
+
+    /** The {@code errno} of the last failed call made with this scratch. */
+    public int errno() {
+        return Libc.errno(capture);
+    }
+
+    /** The {@code statx} result buffer. */
+    public MemorySegment stat() {
+        return stat;
+    }
+
+    /** Its address, for {@link Libc#statx}. */
+    public long statAddress() {
+        return stat.address();
+    }
+
+    /** The directory-entry buffer. */
+    public MemorySegment dirents() {
+        return dirents;
+    }
+
+    /** Copies a name (raw bytes, no NUL) into the path buffer, NUL-terminated; returns its address. */
+    public long name(byte[] name) {
+        MemorySegment.copy(name, 0, path, ValueLayout.JAVA_BYTE, 0, name.length);
+        path.set(ValueLayout.JAVA_BYTE, name.length, (byte) 0);
+        return path.address();
+    }
+
+    /** Copies a path in the platform's file-name encoding into the path buffer; returns its address. */
+    public long path(String text) {
+        byte[] bytes = text.getBytes(FileNames.CHARSET);
+        if (bytes.length >= PATH_BUFFER) {
+            throw new IllegalArgumentException("path too long: " + text.length() + " characters");
+        }
+        return name(bytes);
+    }
+
+    /** Gives the buffers back to the pool; the caller must not use them any more. */
+    @Override
+    public void close() {
+        POOL.offer(this);
+    }
+
+    /** File names' byte encoding on this JVM. */
+    public static final class FileNames {
+        /** {@code sun.jnu.encoding}: how the JVM turns file names into bytes. */
+        public static final Charset CHARSET = charset();
+
+        private FileNames() {
+        }
+
+        private static Charset charset() {
+            try {
+                return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+            } catch (RuntimeException e) {
+                return Charset.defaultCharset();
+            }
+        }
+    }
+}
