@@ -22,6 +22,8 @@ final class CommandLines {
         commandLine.addSubcommand(new ClearCommand(root));
         commandLine.addSubcommand(new DoctorCommand(root));
         commandLine.addSubcommand(new MigrateCommand(root));
+        // picocli's own generator: a bash script (zsh loads it through bashcompinit) covering every command.
+        commandLine.addSubcommand("completion", new picocli.AutoComplete.GenerateCompletion());
         commandLine.setOut(invocation.out());
         commandLine.setErr(invocation.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

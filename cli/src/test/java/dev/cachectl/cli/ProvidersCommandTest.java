@@ -93,4 +93,13 @@ class ProvidersCommandTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Usage: cachectl providers").contains("--json");
     }
+
+    @Test
+    void completionCoversEveryCommand() {
+        CliHarness.Result result = new CliHarness(dir, dir).run("completion");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("complete -F _complete_cachectl")
+                .contains("status", "clear", "doctor", "validate", "providers", "env");
+    }
 }
