@@ -6,5 +6,5 @@ set "APP_HOME=%~dp0.."
 set "JAVA_EXE=java"
 if defined JAVA_HOME set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
 if defined CACHECTL_JAVA set "JAVA_EXE=%CACHECTL_JAVA%"
-"%JAVA_EXE%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss16m --enable-native-access=dev.cachectl.core %CACHECTL_JAVA_OPTS% -p "%APP_HOME%\lib" -m dev.cachectl.cli/dev.cachectl.cli.Main %*
+"%JAVA_EXE%" -XX:+UseSerialGC -Xss16m --enable-native-access=dev.cachectl.core %CACHECTL_JAVA_OPTS% -p "%APP_HOME%\lib" -m dev.cachectl.cli/dev.cachectl.cli.Main %*
 exit /b %ERRORLEVEL%
