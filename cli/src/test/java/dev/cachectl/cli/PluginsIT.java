@@ -535,4 +535,63 @@ class PluginsIT {
                 .containsPattern("application +lexicon +out/lexicon +no ")
                 .contains("PROVIDER_FAILED").contains("com.example.ctor.LicensedProvider");
     }
+
+    @Test
+    void initClearAndDoctorWorkOnPluginCachesWithNothingElseToConfigure() throws Exception {
+        Path folder = jars.folder("lifecycle", whisper, lexicon);
+
+        ProcessResult init = cachectl("--plugins", folder.toString(), "init");
+        Files.writeString(project.resolve(".cache/whispercpp/ggml-base.bin"), "weights");
+        ProcessResult dryRun = cachectl("--plugins", folder.toString(), "clear", "models", "--dry-run", "--json");
+        ProcessResult clear = cachectl("--plugins", folder.toString(), "clear", "whispercpp", "--yes");
+        ProcessResult doctor = cachectl("--plugins", folder.toString(), "doctor");
+
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(project.resolve("out/lexicon")).isDirectory();
+        assertThat(Files.readString(project.resolve("config/hardware_cache.json"))).doesNotContain("whispercpp");
+        assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+        assertThat(dryRun.out().replaceAll("\\s+", " ")).contains("\"provider\" : \"whispercpp\"", "\"files\" : 1");
+        assertThat(clear.exitCode()).as(clear.err()).isZero();
+        assertThat(project.resolve(".cache/whispercpp")).isEmptyDirectory();
+        assertThat(doctor.exitCode()).as(doctor.out() + doctor.err()).isZero();
+        assertThat(doctor.out()).contains("ok       providers");
+    }
+
+    @Test
+    void doctorFailsOnABrokenPlugin() throws Exception {
+        Path folder = jars.folder("doctor", whisper, futureApi);
+
+        ProcessResult doctor = cachectl("--plugins", folder.toString(), "doctor");
+
+        assertThat(doctor.exitCode()).isEqualTo(ExitCode.PROBLEM);
+        assertThat(doctor.out()).contains("error DOCTOR_PROVIDER_FAILED", "future-api.jar",
+                "built against cachectl API version 99");
+    }
+
+    @Test
+    void aConfiguredPluginThatFailsToLoadDoesNotStopTheOtherCaches() throws Exception {
+        Path folder = jars.folder("configured-broken", whisper, describeThrows, corrupt);
+        writeConfig("""
+                {"cache": {
+                  "model_caches": {"moody": ".cache/moody", "ghost": ".cache/ghost", "whispercpp": ".cache/w"}
+                }}
+                """);
+
+        ProcessResult env = cachectl("--plugins", folder.toString(), "env", "--shell", "bash");
+        ProcessResult validate = cachectl("--plugins", folder.toString(), "validate");
+
+        assertThat(env.exitCode()).as(env.err()).isEqualTo(ExitCode.PROBLEM);
+        assertThat(env.out()).contains("export WHISPERCPP_HOME='" + project.toRealPath().resolve(".cache/w") + "'");
+        assertThat(env.err()).contains("moody", "not in the mood", "corrupt.jar");
+        assertThat(validate.exitCode()).isEqualTo(ExitCode.PROBLEM);
+        assertThat(validate.out()).contains("""
+                config/hardware_cache.json:2:20: CFG_PROVIDER_NOT_LOADED cache.model_caches.moody: provider 'moody'\
+                 failed to load (failed while describing itself: UnsupportedOperationException: not in the mood;\
+                 report it to the provider's author or remove its jar); fix or reinstall its plugin, or remove the\
+                 key (at /cache/model_caches/moody)
+                config/hardware_cache.json:2:45: CFG_PROVIDER_NOT_LOADED cache.model_caches.ghost: no provider with\
+                 id 'ghost' is loaded, and a plugin failed to load (%s), maybe this one; fix or remove it ('cachectl\
+                 providers' says why), or remove the key (at /cache/model_caches/ghost)
+                """.formatted(folder.resolve("corrupt.jar")));
+    }
 }

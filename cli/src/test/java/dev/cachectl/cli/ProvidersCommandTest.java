@@ -55,6 +55,22 @@ class ProvidersCommandTest {
     }
 
     @Test
+    void aBrokenJarInTheProjectsPluginFolderFailsAloneAndExitsOne() throws java.io.IOException {
+        Path plugins = java.nio.file.Files.createDirectories(dir.resolve("project/.cachectl/plugins"));
+        java.nio.file.Files.writeString(plugins.resolve("broken.jar"), "not a zip");
+        java.nio.file.Files.writeString(plugins.resolve("notes.txt"), "only *.jar files are loaded");
+
+        CliHarness.Result result = new CliHarness(dir, dir).run("--project", "project", "providers", "--json");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.PROBLEM);
+        assertThat(result.err()).isEqualTo("cachectl: plugin " + plugins.resolve("broken.jar") + " failed: not a"
+                + " readable jar (zip END header not found); rebuild or download it again, or remove it"
+                + System.lineSeparator());
+        assertThat(result.out()).contains("\"id\" : \"broken.jar\"", "\"state\" : \"failed\"",
+                "\"error_code\" : \"PLUGIN_UNREADABLE\"", "\"id\" : \"torch\"");
+    }
+
+    @Test
     void aMissingPluginsFolderIsAUsageError() {
         CliHarness.Result result = new CliHarness(dir, dir).run("--plugins", "nowhere", "providers");
 

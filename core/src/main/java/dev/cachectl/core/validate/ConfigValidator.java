@@ -22,6 +22,13 @@ public final class ConfigValidator {
             .comparingInt((ConfigProblem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line())
             .thenComparingInt(ConfigProblem::column);
 
+    /**
+     * The code of a key that names a provider which failed to load (or may be a plugin that failed). The config
+     * may be right and the plugin broken: {@code validate} reports it, the other commands go on without that key
+     * (they report the provider's failure themselves), so one broken plugin does not stop every cache.
+     */
+    public static final String PROVIDER_NOT_LOADED = "CFG_PROVIDER_NOT_LOADED";
+
     private ConfigValidator() {
     }
 

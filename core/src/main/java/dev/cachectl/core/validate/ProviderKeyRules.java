@@ -40,7 +40,7 @@ final class ProviderKeyRules {
                     continue; // the schema already reports it as CFG_INVALID_ID
                 }
                 if (provider.isEmpty()) {
-                    findings.add(new Finding("CFG_UNKNOWN_PROVIDER", pointer, unknown(id, pointer, registry)));
+                    findings.add(unknown(id, pointer, registry));
                 } else if (!section.equals("providers") && !provider.get().configKey().pointer().equals(pointer)) {
                     RegisteredProvider p = provider.get();
                     findings.add(new Finding("CFG_WRONG_SECTION", pointer, JsonPointers.describe(pointer)
@@ -53,16 +53,29 @@ final class ProviderKeyRules {
         return findings;
     }
 
-    private static String unknown(String id, String pointer, ProviderRegistry registry) {
+    /**
+     * A key naming no loaded provider: {@code CFG_PROVIDER_NOT_LOADED} when a provider with that id, or a plugin
+     * whose ids are unknown (a jar that did not load, a class that could not be created), failed to load, so the
+     * key may well be right and the plugin broken; {@code CFG_UNKNOWN_PROVIDER} otherwise.
+     */
+    private static Finding unknown(String id, String pointer, ProviderRegistry registry) {
         String where = JsonPointers.describe(pointer);
         Optional<ProviderFailure> failed = registry.failures().stream().filter(f -> f.id().equals(id)).findFirst();
         if (failed.isPresent()) {
-            return where + ": provider '" + id + "' failed to load (" + failed.get().reason() + "); fix or"
-                    + " reinstall its plugin, or remove the key";
+            return new Finding(ConfigValidator.PROVIDER_NOT_LOADED, pointer, where + ": provider '" + id
+                    + "' failed to load (" + failed.get().reason() + "); fix or reinstall its plugin, or remove the key");
+        }
+        List<String> unidentified = registry.failures().stream().filter(f -> !VALID_ID.matcher(f.id()).matches())
+                .map(f -> f.origin().jar().isEmpty() ? f.id() : f.origin().jar()).distinct().toList();
+        if (!unidentified.isEmpty()) {
+            return new Finding(ConfigValidator.PROVIDER_NOT_LOADED, pointer, where + ": no provider with id '" + id
+                    + "' is loaded, and " + (unidentified.size() == 1 ? "a plugin" : unidentified.size() + " plugins")
+                    + " failed to load (" + String.join(", ", unidentified) + "), maybe this one; fix or remove "
+                    + (unidentified.size() == 1 ? "it" : "them") + " ('cachectl providers' says why), or remove the key");
         }
         List<String> ids = registry.providers().stream().map(RegisteredProvider::id).toList();
         String hint = NearestName.suggest(id, ids).map(s -> "did you mean '" + s + "'? Otherwise ").orElse("");
-        return where + ": no provider with id '" + id + "' is loaded; " + hint
-                + "install its plugin or remove the key ('cachectl providers' lists the loaded ones)";
+        return new Finding("CFG_UNKNOWN_PROVIDER", pointer, where + ": no provider with id '" + id + "' is loaded; "
+                + hint + "install its plugin or remove the key ('cachectl providers' lists the loaded ones)");
     }
 }

@@ -63,7 +63,9 @@ public record Workspace(Project project, LoadedConfig config, ProviderRegistry r
             case ConfigLoadResult.Parsed parsed -> parsed.config();
             case ConfigLoadResult.Malformed malformed -> throw invalid(malformed.problems());
         };
-        List<ConfigProblem> problems = ConfigValidator.validate(config, registry, request.host());
+        // A key of a provider that failed to load is left unread: the failure itself is reported by the command.
+        List<ConfigProblem> problems = ConfigValidator.validate(config, registry, request.host()).stream()
+                .filter(p -> !p.code().equals(ConfigValidator.PROVIDER_NOT_LOADED)).toList();
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
