@@ -111,9 +111,9 @@ final class DeletionEngine<N> {
         List<DeletedEntry> entries = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             Result r = results[i];
-            if (r != null && (r.outcome == UnitWalker.Outcome.REMOVED || r.outcome == UnitWalker.Outcome.LEFT)) {
+            if (r != null && (r.outcome == EntryOutcome.REMOVED || r.outcome == EntryOutcome.LEFT)) {
                 entries.add(new DeletedEntry(units.get(i).relativePath, r.kind, run.freed(i),
-                        r.outcome == UnitWalker.Outcome.REMOVED));
+                        r.outcome == EntryOutcome.REMOVED));
             }
         }
         return new DeletionReport(root, run.dryRun(), entries, run.kept(), run.errors());
@@ -179,13 +179,13 @@ final class DeletionEngine<N> {
                 return null;
             } catch (IOException e) {
                 run.error(unit.relativePath, "cannot stat: " + IoMessages.reason(e));
-                return new Result(EntryKind.OTHER, UnitWalker.Outcome.LEFT);
+                return new Result(EntryKind.OTHER, EntryOutcome.LEFT);
             }
             if (insideProtected) {
                 run.kept(unit.relativePath, st.kind(), "protected");
-                return new Result(st.kind(), UnitWalker.Outcome.KEPT);
+                return new Result(st.kind(), EntryOutcome.KEPT);
             }
-            UnitWalker.Outcome outcome = new UnitWalker<N>(run, slot).delete(parent, unit.name, parentPath.toString(), node, st);
+            EntryOutcome outcome = new UnitWalker<N>(run, slot).delete(parent, unit.name, parentPath.toString(), node, st);
             return new Result(st.kind(), outcome);
         } finally {
             if (parent != rootHandle) {
@@ -198,6 +198,6 @@ final class DeletionEngine<N> {
     private record Unit<N>(List<String> parentSegments, N name, String relativePath, EntryStat stat) {
     }
 
-    private record Result(EntryKind kind, UnitWalker.Outcome outcome) {
+    private record Result(EntryKind kind, EntryOutcome outcome) {
     }
 }

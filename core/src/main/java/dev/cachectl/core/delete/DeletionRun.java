@@ -3,14 +3,18 @@ package dev.cachectl.core.delete;
 import dev.cachectl.api.EntryKind;
 import dev.cachectl.core.fs.internal.EntryStat;
 import dev.cachectl.core.fs.internal.HardLinkLedger;
+import dev.cachectl.core.fs.internal.IoMessages;
 import dev.cachectl.core.scan.ScanError;
 import dev.cachectl.core.scan.TreeUsage;
 import dev.cachectl.core.scan.WalkProgress;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The shared state of one deletion: the request, what was freed per requested entry (slot), what was kept,
@@ -71,12 +75,12 @@ final class DeletionRun {
     }
 
     /** Whether this name's inode must go through the ledger (it has, or had, other names). */
-    boolean sharedInode(EntryStat st) {
+    private boolean sharedInode(EntryStat st) {
         return st.sharedInode() || (st.hasInode() && st.kind() != EntryKind.DIRECTORY && hardLinks.knows(st.dev(), st.ino()));
     }
 
     /** Records a shared inode before its name is removed, so a later name whose link count dropped is recognised. */
-    void announceShared(EntryStat st) {
+    private void announceShared(EntryStat st) {
         hardLinks.claim(st.dev(), st.ino(), HardLinkLedger.NO_SLOT, Math.max(0, st.size()), st.diskBytes());
     }
 
@@ -91,6 +95,30 @@ final class DeletionRun {
             apparent.add(Math.max(0, st.size()));
             disk.add(st.diskBytes());
         }
+    }
+
+    /**
+     * Removes a non-directory entry (unless this is a dry run) and counts it for {@code slot}; whether it is gone.
+     * A name of a hard-linked file is recorded before its removal, so that a later name, whose link count has
+     * dropped meanwhile, is still recognised as the same file.
+     */
+    <N> boolean deleteLeaf(DirectoryHandle<N> dir, N name, EntryStat st, int slot, Supplier<String> path) {
+        boolean shared = sharedInode(st);
+        if (shared) {
+            announceShared(st);
+        }
+        if (!dryRun()) {
+            try {
+                dir.deleteFile(name);
+            } catch (NoSuchFileException vanished) {
+                return true;
+            } catch (IOException e) {
+                error(path.get(), "cannot remove: " + IoMessages.reason(e));
+                return false;
+            }
+        }
+        removed(slot, st, shared);
+        return true;
     }
 
     synchronized void kept(String relativePath, EntryKind kind, String reason) {

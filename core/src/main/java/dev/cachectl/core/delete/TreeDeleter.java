@@ -1,9 +1,11 @@
 package dev.cachectl.core.delete;
 
+import dev.cachectl.core.fs.linux.Libc;
 import dev.cachectl.core.scan.ScanImplementation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Deletes inside a root directory, race-safely: every step is relative to an open directory
@@ -27,9 +29,21 @@ public final class TreeDeleter {
         this.implementation = implementation;
     }
 
-    /** The best deleter for this platform. */
+    /** The best deleter for this platform: {@link #linuxNative()} where possible, else {@link #nio()}. */
     public static TreeDeleter create() {
-        return nio();
+        return linuxNative().orElseGet(TreeDeleter::nio);
+    }
+
+    /**
+     * The Linux deleter ({@code openat}, {@code statx}, {@code unlinkat} through {@code java.lang.foreign}), when
+     * this is Linux on x86-64 or AArch64 and the JVM grants {@code dev.cachectl.core} native access. It sees link
+     * counts (hard-linked files count once) and mount points (never entered).
+     */
+    public static Optional<TreeDeleter> linuxNative() {
+        return Libc.AVAILABLE
+                ? Optional.of(new TreeDeleter(new DeletionEngine<>(NativeDirectoryHandle.OPENER),
+                        ScanImplementation.LINUX_NATIVE))
+                : Optional.empty();
     }
 
     /**

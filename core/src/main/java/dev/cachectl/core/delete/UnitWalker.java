@@ -9,7 +9,6 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -41,23 +40,11 @@ final class UnitWalker<N> {
         this.slot = slot;
     }
 
-    /** What happened to the requested entry. */
-    enum Outcome {
-        /** It was not there (any more). */
-        GONE,
-        /** It is gone (or a dry run would remove it). */
-        REMOVED,
-        /** It was kept on purpose as a whole. */
-        KEPT,
-        /** Part of it, or all of it, is still there: something inside was kept or could not be removed. */
-        LEFT
-    }
-
     /**
      * Deletes entry {@code name} of {@code parent} (a handle the caller keeps open) whose path from the root is
      * {@code parentPath/name}; {@code node} is the protection tree at {@code parent}.
      */
-    Outcome delete(DirectoryHandle<N> parent, N name, String parentPath, ProtectionTree node, EntryStat st) {
+    EntryOutcome delete(DirectoryHandle<N> parent, N name, String parentPath, ProtectionTree node, EntryStat st) {
         base = parent;
         path.setLength(0);
         path.append(parentPath);
@@ -67,21 +54,21 @@ final class UnitWalker<N> {
         String reason = run.keepReason(childNode, rel, st);
         if (reason != null) {
             run.kept(rel, st.kind(), reason);
-            return Outcome.KEPT;
+            return EntryOutcome.KEPT;
         }
         if (st.kind() != EntryKind.DIRECTORY) {
-            return deleteLeaf(parent, name, st, rel) ? Outcome.REMOVED : Outcome.LEFT;
+            return deleteLeaf(parent, name, st, rel) ? EntryOutcome.REMOVED : EntryOutcome.LEFT;
         }
         if (isMountPoint(parent, st)) {
             run.kept(rel, st.kind(), MOUNT_POINT);
-            return Outcome.KEPT;
+            return EntryOutcome.KEPT;
         }
         Frame<N> top = open(null, parent, name, st, childNode, rel, 1);
         if (top == null) {
-            return Outcome.LEFT;
+            return EntryOutcome.LEFT;
         }
         boolean removed = walk(top);
-        return removed ? Outcome.REMOVED : Outcome.LEFT;
+        return removed ? EntryOutcome.REMOVED : EntryOutcome.LEFT;
     }
 
     /** Empties and removes the directory of {@code top}; whether it is gone. */
@@ -100,8 +87,8 @@ final class UnitWalker<N> {
                         readBatch(f);
                     }
                 }
-                Pending<N> p = f.pending.poll();
-                Frame<N> child = open(f, f.handle, p.name, p.stat, p.node, null, p.retries);
+                Frame.Pending<N> p = f.pending.poll();
+                Frame<N> child = open(f, f.handle, p.name(), p.stat(), p.node(), null, p.retries());
                 if (child != null) {
                     if (open > OPEN_BUDGET && f.exhausted && f.handle != null) {
                         closeHandle(f);
@@ -170,7 +157,7 @@ final class UnitWalker<N> {
             run.kept(childPath(f, name), st.kind(), MOUNT_POINT);
             f.keep = true;
         } else {
-            f.pending.add(new Pending<>(name, st, node, retries));
+            f.pending.add(new Frame.Pending<>(name, st, node, retries));
         }
     }
 
@@ -275,88 +262,27 @@ final class UnitWalker<N> {
     }
 
     /**
-     * Makes sure {@code p} (closed while its subdirectories were emptied) is open again: through {@code ..} of
-     * its child, else down from the nearest open ancestor; in both cases only if it is still the same directory.
+     * Makes sure {@code p} (closed while its subdirectories were emptied) is open again, or reports that it
+     * cannot be and leaves it in place.
      */
     private DirectoryHandle<N> reacquire(Frame<N> p, Frame<N> child) {
         if (p.handle != null || p.abandoned) {
             return p.handle;
         }
-        if (child.handle != null) {
-            try {
-                DirectoryHandle<N> up = child.handle.openParent();
-                if (sameDirectory(up, p)) {
-                    p.handle = up;
-                    open++;
-                    return up;
-                }
-                up.close();
-            } catch (IOException e) {
-                // moved away: try from above
-            }
+        DirectoryHandle<N> reopened = p.reopen(child, base);
+        if (reopened == null) {
+            run.error(path.substring(0, child.parentPathLength),
+                    "directory was moved or replaced while being emptied; left in place");
+            p.abandoned = true;
+            p.keep = true;
+            return null;
         }
-        List<Frame<N>> chain = new ArrayList<>();
-        Frame<N> a = p;
-        while (a != null && a.handle == null) {
-            chain.addFirst(a);
-            a = a.parent;
-        }
-        DirectoryHandle<N> cur = a == null ? base : a.handle;
-        boolean owned = false;
-        for (Frame<N> g : chain) {
-            DirectoryHandle<N> next = null;
-            try {
-                next = cur.openDirectory(g.name);
-            } catch (IOException e) {
-                // handled below as "not the same directory"
-            }
-            if (owned) {
-                cur.close();
-            }
-            if (next == null || !sameDirectory(next, g)) {
-                if (next != null) {
-                    next.close();
-                }
-                run.error(path.substring(0, child.parentPathLength),
-                        "directory was moved or replaced while being emptied; left in place");
-                p.abandoned = true;
-                p.keep = true;
-                return null;
-            }
-            cur = next;
-            owned = true;
-        }
-        p.handle = cur;
         open++;
-        return cur;
-    }
-
-    private static <N> boolean sameDirectory(DirectoryHandle<N> h, Frame<N> f) {
-        try {
-            return h.self().sameObject(f.self);
-        } catch (IOException e) {
-            return false;
-        }
+        return reopened;
     }
 
     private boolean deleteLeaf(DirectoryHandle<N> dir, N name, EntryStat st, String relOrNull) {
-        boolean shared = run.sharedInode(st);
-        if (shared) {
-            run.announceShared(st);
-        }
-        if (!run.dryRun()) {
-            try {
-                dir.deleteFile(name);
-            } catch (NoSuchFileException vanished) {
-                return true;
-            } catch (IOException e) {
-                run.error(relOrNull != null ? relOrNull : path + "/" + dir.decode(name),
-                        "cannot remove: " + IoMessages.reason(e));
-                return false;
-            }
-        }
-        run.removed(slot, st, shared);
-        return true;
+        return run.deleteLeaf(dir, name, st, slot, () -> relOrNull != null ? relOrNull : path + "/" + dir.decode(name));
     }
 
     private void closeHandle(Frame<N> f) {
@@ -375,31 +301,5 @@ final class UnitWalker<N> {
 
     private String childPath(Frame<N> f, N name) {
         return path + "/" + f.handle.decode(name);
-    }
-
-    /** A subdirectory waiting to be emptied. */
-    private record Pending<N>(N name, EntryStat stat, ProtectionTree node, int retries) {
-    }
-
-    /** A directory being emptied. */
-    private static final class Frame<N> {
-        final Frame<N> parent;
-        final N name;
-        final EntryStat self;
-        final ProtectionTree protection;
-        final int parentPathLength;
-        final ArrayDeque<Pending<N>> pending = new ArrayDeque<>();
-        DirectoryHandle<N> handle;
-        boolean exhausted;
-        boolean keep;
-        boolean abandoned;
-
-        Frame(Frame<N> parent, N name, EntryStat self, ProtectionTree protection, int parentPathLength) {
-            this.parent = parent;
-            this.name = name;
-            this.self = self;
-            this.protection = protection;
-            this.parentPathLength = parentPathLength;
-        }
     }
 }

@@ -79,6 +79,26 @@ class TreeDeleterTest {
         });
     }
 
+    @org.junit.jupiter.api.Test
+    void countsAHardLinkedFileOnceInTheFirstEntryThatHasIt() throws IOException {
+        TreeDeleter deleter = TreeDeleter.linuxNative().orElse(null);
+        assumeTrue(deleter != null, "link counts need the native deleter");
+        Path root = Files.createDirectory(tmp.resolve("cache"));
+        Path file = Files.write(Files.createDirectory(root.resolve("b")).resolve("blob"), new byte[300_000]);
+        Files.createLink(Files.createDirectory(root.resolve("a")).resolve("link"), file);
+        Files.createLink(root.resolve("b/second"), file);
+        long dirA = Files.size(root.resolve("a"));
+        long dirB = Files.size(root.resolve("b"));
+
+        DeletionReport dry = deleter.clearContents(root, DeletionRequest.dryRunOnly());
+        DeletionReport real = deleter.clearContents(root, DeletionRequest.real());
+
+        assertThat(real.entries()).extracting(e -> e.freed().apparentBytes()).containsExactly(dirA + 300_000, dirB);
+        assertThat(real.entries()).extracting(e -> e.freed().files()).containsExactly(1L, 2L);
+        assertThat(dry.entries()).isEqualTo(real.entries());
+        assertThat(root).isEmptyDirectory();
+    }
+
     @ParameterizedTest
     @MethodSource("deleters")
     void removesASymlinkToAnOutsideFolderAsALink(TreeDeleter deleter) throws IOException {

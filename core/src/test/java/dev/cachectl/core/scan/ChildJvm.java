@@ -17,10 +17,16 @@ public final class ChildJvm {
 
     /** The exit code and stdout of {@code mainClass args} run in a new JVM. */
     public static Result run(boolean asNobody, Class<?> mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (asNobody) {
-            command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
-        }
+        return run(asNobody ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups") : List.of(),
+                mainClass, args);
+    }
+
+    /**
+     * The exit code and stdout of {@code mainClass args} run in a new JVM started through {@code wrapper} (a
+     * command that ends by running its arguments, e.g. {@code setpriv ...} or {@code sh -c '...; exec "$@"' sh}).
+     */
+    public static Result run(List<String> wrapper, Class<?> mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", classPath(mainClass),
                 mainClass.getName()));

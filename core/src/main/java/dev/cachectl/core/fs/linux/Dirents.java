@@ -32,29 +32,40 @@ public final class Dirents {
      * to the end. Returns 0, or the {@code errno} of a failed read (the entries before it were handed out).
      */
     public static int readAll(Scratch scratch, int fd, Visitor visitor) {
-        MemorySegment buffer = scratch.dirents();
-        long base = buffer.address();
         while (true) {
-            long n = Libc.getdents64(scratch, fd, base, Scratch.DIRENT_BUFFER);
+            long n = readBatch(scratch, fd, visitor);
             if (n == 0) {
                 return 0;
             }
             if (n < 0) {
-                int errno = scratch.errno();
-                if (errno == Errno.EINTR) {
-                    continue;
-                }
-                return errno;
-            }
-            for (long off = 0; off < n; ) {
-                int reclen = buffer.get(JAVA_SHORT, off + D_RECLEN) & 0xffff;
-                long name = off + D_NAME;
-                if (!isDotOrDotDot(buffer, name)) {
-                    visitor.entry(buffer, name, base + name);
-                }
-                off += reclen;
+                return (int) -n;
             }
         }
+    }
+
+    /**
+     * One {@code getdents64} call: hands the entries it returned to {@code visitor} (possibly none but
+     * {@code .} and {@code ..}). Returns the bytes read, 0 at the end of the directory, or {@code -errno}.
+     */
+    public static long readBatch(Scratch scratch, int fd, Visitor visitor) {
+        MemorySegment buffer = scratch.dirents();
+        long base = buffer.address();
+        long n;
+        do {
+            n = Libc.getdents64(scratch, fd, base, Scratch.DIRENT_BUFFER);
+        } while (n < 0 && scratch.errno() == Errno.EINTR);
+        if (n < 0) {
+            return -scratch.errno();
+        }
+        for (long off = 0; off < n; ) {
+            int reclen = buffer.get(JAVA_SHORT, off + D_RECLEN) & 0xffff;
+            long name = off + D_NAME;
+            if (!isDotOrDotDot(buffer, name)) {
+                visitor.entry(buffer, name, base + name);
+            }
+            off += reclen;
+        }
+        return n;
     }
 
     /** The name starting at {@code offset}, without its NUL. */

@@ -1,0 +1,76 @@
+package dev.cachectl.core.delete;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.cachectl.core.scan.ChildJvm;
+import dev.cachectl.core.scan.GnuTools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Deletions that need another user or another mount namespace, run in a child JVM. */
+class TreeDeleterPrivilegeTest {
+
+    @TempDir
+    Path tmp;
+
+    /** As nobody: a folder nobody may not change keeps its files (each reported); the rest is deleted. */
+    @ParameterizedTest
+    @ValueSource(strings = {"nio", "native"})
+    void reportsWhatItMayNotRemoveAndRemovesTheRest(String implementation) throws IOException {
+        assumeTrue(GnuTools.canDropToNobody(), "needs root and setpriv");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        UserPrincipal nobody = tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Path root = Files.createDirectory(tmp.resolve("cache"));
+        Path mine = Files.createDirectory(root.resolve("mine"));
+        Files.writeString(mine.resolve("a"), "a");
+        Path theirs = Files.createDirectory(root.resolve("theirs"));
+        Files.writeString(theirs.resolve("b"), "b");
+        Files.writeString(theirs.resolve("c"), "c");
+        for (Path p : List.of(root, mine, mine.resolve("a"))) {
+            Files.setOwner(p, nobody);
+        }
+
+        ChildJvm.Result result = ChildJvm.run(true, DeleteProbeMain.class, implementation, root.toString());
+
+        assumeTrue(result.exitCode() != 3, "native deleter not available in a child JVM");
+        assertThat(result.stdout().lines()).containsExactly(
+                "FREED 1 1",
+                "ERROR theirs/b\tcannot remove: Permission denied",
+                "ERROR theirs/c\tcannot remove: Permission denied");
+        assertThat(mine).doesNotExist();
+        assertThat(theirs.resolve("b")).exists();
+    }
+
+    /** A file system mounted inside the root is not entered: its mount point is kept with the reason. */
+    @ParameterizedTest
+    @ValueSource(strings = {"native"})
+    void doesNotEnterAFileSystemMountedInsideTheRoot(String implementation) throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare")),
+                "needs root and unshare");
+        Path root = Files.createDirectory(tmp.resolve("cache"));
+        Files.writeString(Files.createDirectory(root.resolve("plain")).resolve("f"), "f");
+        Files.createDirectory(root.resolve("mnt"));
+        // a private mount namespace: the mount disappears with the child, whatever happens
+        List<String> wrapper = List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                "mount -t tmpfs cachectl-test \"$0/mnt\" && echo inside > \"$0/mnt/inside.txt\" && exec \"$@\"",
+                root.toString());
+
+        ChildJvm.Result result = ChildJvm.run(wrapper, DeleteProbeMain.class, implementation, root.toString(),
+                "mnt/inside.txt", "plain");
+
+        assumeTrue(result.exitCode() != 3, "native deleter not available in a child JVM");
+        assumeTrue(result.exitCode() == 0, "cannot mount here");
+        assertThat(result.stdout().lines()).containsExactly(
+                "FREED 1 1",
+                "KEPT mnt\tanother file system is mounted here; not crossed",
+                "EXISTS mnt/inside.txt");
+    }
+}
