@@ -50,10 +50,8 @@ class LockProbeTest {
     void seesALockHeldByPythonFilelockStyleCode() throws Exception {
         assumeTrue(Libc.AVAILABLE && python3(), "needs the native probe and python3");
         Path lock = Files.createFile(tmp.resolve("hub.lock"));
-        String script = "import fcntl,sys,time\nf=open(sys.argv[1],'a')\nfcntl.flock(f,fcntl.LOCK_EX|fcntl.LOCK_NB)\n"
-                + "print('held',flush=True)\ntime.sleep(60)\n";
 
-        Process holder = holdWith(List.of(PYTHON, "-c", script, lock.toString()));
+        Process holder = holdWithPython("flock", lock);
         try {
             assertThat(LockProbe.probe(lock)).isEqualTo(LockState.HELD);
         } finally {
@@ -66,10 +64,8 @@ class LockProbeTest {
     void theNioProbeSeesAnFcntlLock() throws Exception {
         assumeTrue(python3(), "needs python3");
         Path lock = Files.createFile(tmp.resolve("record.lock"));
-        String script = "import fcntl,sys,time\nf=open(sys.argv[1],'a')\nfcntl.lockf(f,fcntl.LOCK_EX|fcntl.LOCK_NB)\n"
-                + "print('held',flush=True)\ntime.sleep(60)\n";
 
-        Process holder = holdWith(List.of(PYTHON, "-c", script, lock.toString()));
+        Process holder = holdWithPython("lockf", lock);
         try {
             assertThat(LockProbe.probeWithNio(lock)).isEqualTo(LockState.HELD);
         } finally {
@@ -84,6 +80,13 @@ class LockProbeTest {
 
         assertThatThrownBy(() -> LockProbe.probe(tmp.resolve("gone.lock"))).isInstanceOf(NoSuchFileException.class);
         assertThatThrownBy(() -> LockProbe.probe(link)).isInstanceOf(FileSystemException.class);
+    }
+
+    /** Python holding {@code lock} with {@code fcntl.flock} (like filelock) or {@code fcntl.lockf} (a record lock). */
+    private static Process holdWithPython(String call, Path lock) throws IOException {
+        String script = "import fcntl,sys,time\nf=open(sys.argv[1],'a')\nfcntl." + call + "(f,fcntl.LOCK_EX|fcntl.LOCK_NB)\n"
+                + "print('held',flush=True)\ntime.sleep(60)\n";
+        return holdWith(List.of(PYTHON, "-c", script, lock.toString()));
     }
 
     /** Starts a process that prints one line once it holds the lock, and waits for that line. */
