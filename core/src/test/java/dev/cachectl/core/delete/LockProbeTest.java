@@ -32,7 +32,7 @@ class LockProbeTest {
         Path lock = Files.createFile(tmp.resolve("model.lock"));
 
         assertThat(LockProbe.probe(lock)).isEqualTo(LockState.FREE);
-        Process holder = holdWith(List.of("flock", "--exclusive", lock.toString(), "sh", "-c", "echo held; sleep 60"));
+        Process holder = holdWith(List.of("flock", "--exclusive", lock.toString(), "sh", "-c", "echo held; exec sleep 60"));
         try {
             assertThat(LockProbe.probe(lock)).isEqualTo(LockState.HELD);
             // the fcntl-based NIO probe cannot see it, which is why the native one exists
