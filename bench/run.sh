@@ -1,28 +1,18 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks of cachectl against du, find (and gdu/ncdu when installed) on generated trees.
 # Usage: bench/run.sh [SIZES...]   (default: 10000 200000 1000000). Not part of ./mvnw verify.
+# Environment: ROUNDS (default 7), WARMUP (default 1), SKIP_BUILD=1, BENCH_DIR (see bench/common.sh);
+# COLD=1 adds a cold-page-cache table per size (needs root: it writes /proc/sys/vm/drop_caches before
+# every command, which slows everything else on the machine down for a moment).
 # Needs JDK 25 (JAVA_HOME), GNU time (/usr/bin/time) and about 2 GB of free disk for the 1M tree.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
 SIZES=${*:-10000 200000 1000000}
 ROUNDS=${ROUNDS:-7}
-WORK=${BENCH_DIR:-/tmp/cachectl-bench}
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-
-cd "$ROOT"
-./mvnw -B -q -Pbench -DskipTests clean package >&2
-CP="bench/target/classes:$(cat bench/target/classes/../classpath.txt)"
-CACHECTL="$ROOT/cli/target/cachectl/bin/cachectl"
-JAVA="$JAVA_HOME/bin/java"
-mkdir -p "$WORK"
+source "$(dirname "$0")/common.sh"
 
 echo "# cachectl benchmarks"
 echo
-echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-echo "- java: $("$JAVA" -version 2>&1 | head -1)"
-echo "- du: $(du --version | head -1)"
-echo "- rounds: $ROUNDS (after one warm-up round), commands alternated within each round"
+machine_header
 
 # Hello world on the same JDK: the floor for any Java CLI's start.
 HELLO="$WORK/hello"
@@ -35,21 +25,36 @@ JAVA
 echo
 echo "## Start-up: \`cachectl --version\` against a hello-world jar"
 echo
+load_line
+echo
 "$JAVA" -cp "$CP" dev.cachectl.bench.WholeProcessBench "$ROUNDS" \
   "hello=$JAVA -XX:+UseSerialGC -jar $HELLO/hello.jar" \
   "version=$CACHECTL --version"
 
+DROP='sync; echo 3 > /proc/sys/vm/drop_caches'
 for size in $SIZES; do
-  tree="$WORK/tree-$size"
-  if [ ! -d "$tree" ]; then
-    "$JAVA" -cp "$CP" dev.cachectl.bench.TreeGenerator "$tree" "$size" 42 >/dev/null
-  fi
+  tree=$(ensure_tree "$size")
   entries=$(find "$tree" | wc -l)
   echo
   echo "## Sizing a $entries-entry tree (warm page cache)"
+  echo
+  load_line
   echo
   cmds=("du=du -s $tree" "dub=du -sb $tree" "find=find $tree -type f" "cachectl=cd $tree && $CACHECTL status --json")
   command -v gdu >/dev/null && cmds+=("gdu=gdu -snp $tree")
   command -v ncdu >/dev/null && cmds+=("ncdu=ncdu -x -o /dev/null $tree")
   "$JAVA" -cp "$CP" dev.cachectl.bench.WholeProcessBench "$ROUNDS" "${cmds[@]}"
+  if [ "${COLD:-0}" = 1 ]; then
+    echo
+    echo "## Sizing a $entries-entry tree (cold page cache: dropped before every command)"
+    echo
+    if sh -c "$DROP" 2>/dev/null; then
+      load_line
+      echo
+      "$JAVA" -cp "$CP" dev.cachectl.bench.WholeProcessBench "$ROUNDS" --before-each "$DROP" \
+        "du=du -s $tree" "cachectl=cd $tree && $CACHECTL status --json"
+    else
+      echo "Not measured: writing /proc/sys/vm/drop_caches is not permitted here."
+    fi
+  fi
 done

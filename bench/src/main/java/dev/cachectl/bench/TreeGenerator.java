@@ -46,6 +46,19 @@ public final class TreeGenerator {
         System.out.println(made);
     }
 
+    /**
+     * Generates the tree of {@code target} entries with the default seed into {@code root}, through a sibling
+     * folder renamed at the end, so an interrupted generation never leaves a partial tree under that name.
+     */
+    static void generateInto(Path root, long target) throws IOException {
+        Path partial = root.resolveSibling(root.getFileName() + ".partial");
+        if (Files.exists(partial)) {
+            throw new IOException(partial + " exists (an interrupted generation?); delete it first");
+        }
+        new TreeGenerator(42).generate(partial, target);
+        Files.move(partial, root);
+    }
+
     long generate(Path root, long target) throws IOException {
         Files.createDirectories(root.resolve("config"));
         Files.writeString(root.resolve("config/hardware_cache.json"), """
