@@ -1,11 +1,12 @@
 # Shared by bench/run.sh and bench/clear.sh (sourced, not run): build, paths, the machine header, trees.
 # Environment: JAVA_HOME (JDK 25), BENCH_DIR (trees and copies; default /tmp/cachectl-bench),
-# SKIP_BUILD=1 (reuse the last -Pbench build), ROUNDS, WARMUP (untimed rounds first).
+# SKIP_BUILD=1 (reuse the last -Pbench build), CACHECTL (the launcher to measure; default the one just built),
+# ROUNDS, WARMUP (untimed rounds first).
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 WORK=${BENCH_DIR:-/tmp/cachectl-bench}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-CACHECTL="$ROOT/cli/target/cachectl/bin/cachectl"
+CACHECTL=${CACHECTL:-"$ROOT/cli/target/cachectl/bin/cachectl"}
 
 cd "$ROOT"
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f bench/target/classpath.txt ]; then
@@ -20,7 +21,7 @@ machine_header() {
   commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   [ -n "$(git -C "$ROOT" status --porcelain 2>/dev/null)" ] && commit="$commit (with local changes)"
   echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
-  echo "- code: commit $commit"
+  echo "- code: commit $commit; launcher $CACHECTL"
   echo "- machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1))," \
        "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)," \
        "$(df -T "$WORK" | awk 'NR==2 {print $2}') file system under $WORK"
