@@ -8,6 +8,8 @@ module dev.cachectl.core {
     requires tools.jackson.databind;
     requires com.networknt.schema;
     requires org.slf4j;
+    // sun.misc.Signal: exec stands aside for Ctrl-C while its child runs (see exec.SignalRelay).
+    requires jdk.unsupported;
 
     uses dev.cachectl.api.CacheProvider;
 

@@ -16,6 +16,7 @@ final class CommandLines {
         commandLine.addSubcommand(new ProvidersCommand(root));
         commandLine.addSubcommand(new EnvCommand(root));
         commandLine.addSubcommand(new InitCommand(root));
+        commandLine.addSubcommand(ExecCommand.commandLine(root));
         commandLine.addSubcommand(new ValidateCommand(root));
         commandLine.addSubcommand(new SchemaCommand(root));
         commandLine.addSubcommand(new StatusCommand(root));

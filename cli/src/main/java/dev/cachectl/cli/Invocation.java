@@ -15,20 +15,30 @@ import java.util.Map;
  * @param err              diagnostics and progress
  * @param in               answers to prompts
  * @param interactive      whether stdin and stderr are a terminal (prompts and progress are allowed)
+ * @param standardStreams  whether {@code out}, {@code err} and {@code in} are this process's own standard
+ *                         streams: then a child process ({@code exec}) inherits them and cachectl handles
+ *                         Ctrl-C for it; otherwise (tests, embedding) the child's output is copied into the
+ *                         writers
  */
 public record Invocation(Path workingDirectory, Map<String, String> environment, Path home, PrintWriter out,
-                         PrintWriter err, InputStream in, boolean interactive) {
+                         PrintWriter err, InputStream in, boolean interactive, boolean standardStreams) {
 
     /** Copies the environment. */
     public Invocation {
         environment = Map.copyOf(environment);
     }
 
+    /** An invocation with its own writers and input (not the process's standard streams). */
+    public Invocation(Path workingDirectory, Map<String, String> environment, Path home, PrintWriter out,
+                      PrintWriter err, InputStream in, boolean interactive) {
+        this(workingDirectory, environment, home, out, err, in, interactive, false);
+    }
+
     /** The invocation of the real process. */
     static Invocation ofProcess() {
         return new Invocation(Path.of("").toAbsolutePath(), System.getenv(), processHome(System.getenv()),
                 new PrintWriter(System.out, false),
-                new PrintWriter(System.err, true), System.in, System.console() != null);
+                new PrintWriter(System.err, true), System.in, System.console() != null, true);
     }
 
     /**

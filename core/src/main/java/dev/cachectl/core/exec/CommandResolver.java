@@ -35,7 +35,7 @@ public final class CommandResolver {
         boolean hasSeparator = name.contains("/") || (windows && name.contains("\\"));
         try {
             if (hasSeparator) {
-                Path path = workingDirectory.resolve(name);
+                Path path = workingDirectory.resolve(name).normalize();
                 Optional<ResolvedCommand> direct = check(path, extensions, true);
                 return direct.orElse(new ResolvedCommand.NotFound(name));
             }
@@ -98,10 +98,10 @@ public final class CommandResolver {
         List<String> known = new ArrayList<>();
         for (String ext : (pathext == null ? ".COM;.EXE;.BAT;.CMD" : pathext).split(";")) {
             if (!ext.isBlank()) {
-                known.add(ext.toLowerCase(Locale.ROOT));
+                known.add(ext.strip());
             }
         }
-        if (known.stream().anyMatch(lower::endsWith)) {
+        if (known.stream().anyMatch(ext -> lower.endsWith(ext.toLowerCase(Locale.ROOT)))) {
             extensions.add("");
         }
         extensions.addAll(known);

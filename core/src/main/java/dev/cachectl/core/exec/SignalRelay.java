@@ -1,0 +1,129 @@
+package dev.cachectl.core.exec;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * While a child runs in the foreground, cachectl stands aside for Ctrl-C the way shells (and uv) do.
+ *
+ * <ul>
+ *   <li>SIGINT: a terminal sends Ctrl-C to the whole foreground process group, so the child already has it.
+ *       cachectl does not exit and does not pass it on again (a second SIGINT means "hurry" to many programs,
+ *       Python included); it waits for the child and returns its status, which is 130 when the child died of
+ *       the signal. A second SIGINT, or one sent to cachectl alone ({@code kill -INT} twice), is passed on to
+ *       the child.</li>
+ *   <li>SIGTERM: not sent to the group by shells, so it is passed on to the child at once.</li>
+ *   <li>Anything that ends the JVM anyway (SIGHUP, SIGQUIT's default aside): a shutdown hook terminates the
+ *       child (SIGTERM, then SIGKILL after a grace period) so it is never left orphaned.</li>
+ * </ul>
+ *
+ * <p>{@code sun.misc.Signal} (module jdk.unsupported) is the only way to replace the JVM's SIGINT handler;
+ * where it is unavailable (a JVM started with {@code -Xrs}) the JVM's default applies and the shutdown hook
+ * still takes the child down.
+ */
+final class SignalRelay implements AutoCloseable {
+
+    private static final int SIGINT = 2;
+    private static final long GRACE_SECONDS = 5;
+
+    private final Process child;
+    private final AtomicInteger interrupts = new AtomicInteger();
+    private final Optional<SignalHandler> previousInt;
+    private final Optional<SignalHandler> previousTerm;
+    private final Thread shutdownHook;
+
+    private SignalRelay(Process child) {
+        this.child = child;
+        this.previousInt = install("INT", signal -> {
+            if (interrupts.incrementAndGet() > 1) {
+                interrupt(child);
+            }
+        });
+        this.previousTerm = install("TERM", signal -> child.destroy());
+        this.shutdownHook = new Thread(this::terminateChild, "cachectl-exec-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts relaying signals to {@code child} until {@link #close()}. */
+    static SignalRelay forChild(Process child) {
+        return new SignalRelay(child);
+    }
+
+    /** Whether cachectl itself received SIGINT while the child ran. */
+    boolean interrupted() {
+        return interrupts.get() > 0;
+    }
+
+    private static Optional<SignalHandler> install(String name, SignalHandler handler) {
+        try {
+            return Optional.of(Signal.handle(new Signal(name), handler));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return Optional.empty(); // the signal is reserved (-Xrs) or unknown here: keep the JVM's default
+        }
+    }
+
+    private void terminateChild() {
+        try {
+            if (child.isAlive()) {
+                child.destroy();
+                if (!child.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+        }
+    }
+
+    /** Sends SIGINT to the child with kill(2); where that is unavailable (Windows), terminates it. */
+    private static void interrupt(Process child) {
+        Optional<MethodHandle> kill = Kill.HANDLE;
+        if (kill.isPresent()) {
+            try {
+                int result = (int) kill.get().invokeExact((int) child.pid(), SIGINT);
+                if (result == 0) {
+                    return;
+                }
+            } catch (Throwable e) {
+                // fall through to destroy()
+            }
+        }
+        child.destroy();
+    }
+
+    @Override
+    public void close() {
+        previousInt.ifPresent(handler -> install("INT", handler));
+        previousTerm.ifPresent(handler -> install("TERM", handler));
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs and finds the child gone
+        }
+    }
+
+    /** kill(2) from the C library, looked up once; empty on platforms without it. */
+    private static final class Kill {
+        static final Optional<MethodHandle> HANDLE = lookup();
+
+        private static Optional<MethodHandle> lookup() {
+            if (System.getProperty("os.name", "").startsWith("Windows")) {
+                return Optional.empty();
+            }
+            try {
+                Linker linker = Linker.nativeLinker();
+                return linker.defaultLookup().find("kill").map(address -> linker.downcallHandle(address,
+                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)));
+            } catch (RuntimeException | LinkageError e) {
+                return Optional.empty();
+            }
+        }
+    }
+}
