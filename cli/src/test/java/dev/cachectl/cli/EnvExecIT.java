@@ -109,7 +109,7 @@ class EnvExecIT {
         // setsid makes the launcher a process group leader, as a shell's foreground job is; a terminal's Ctrl-C
         // is a SIGINT to that whole group.
         List<String> command = new ArrayList<>(List.of("setsid", LAUNCHER.toString(), "exec", "--", "sh", "-c",
-                "trap 'echo got INT; exit 130' INT; echo ready; while :; do sleep 0.1; done"));
+                "trap 'echo got INT; exit 130' INT; echo ready; for i in $(seq 600); do sleep 0.1; done"));
         Process process = new ProcessBuilder(command).directory(project.toFile()).start();
         process.getOutputStream().close();
         awaitReady(process);
@@ -122,7 +122,7 @@ class EnvExecIT {
     @Test
     void sigtermIsPassedToTheChild() throws Exception {
         Process process = start(List.of("exec", "--", "sh", "-c",
-                "trap 'echo got TERM; exit 143' TERM; echo ready; while :; do sleep 0.1; done"));
+                "trap 'echo got TERM; exit 143' TERM; echo ready; for i in $(seq 600); do sleep 0.1; done"));
         process.getOutputStream().close();
         awaitReady(process);
         signal("-TERM", Long.toString(process.pid())); // Process.destroy() would also close our end of its pipes

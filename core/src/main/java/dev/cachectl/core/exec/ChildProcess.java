@@ -39,8 +39,9 @@ public final class ChildProcess {
     }
 
     private static int runInherited(ProcessBuilder builder) throws IOException, InterruptedException {
-        Process child = builder.start();
-        try (SignalRelay relay = SignalRelay.forChild(child)) {
+        try (SignalRelay relay = new SignalRelay()) {
+            Process child = builder.start();
+            relay.attach(child);
             return waitUninterruptibly(child);
         }
     }

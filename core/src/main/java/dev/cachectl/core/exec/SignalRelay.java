@@ -33,32 +33,42 @@ final class SignalRelay implements AutoCloseable {
     private static final int SIGINT = 2;
     private static final long GRACE_SECONDS = 5;
 
-    private final Process child;
+    private final java.util.concurrent.atomic.AtomicReference<Process> child =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicInteger interrupts = new AtomicInteger();
+    private volatile boolean terminated;
     private final Optional<SignalHandler> previousInt;
     private final Optional<SignalHandler> previousTerm;
     private final Thread shutdownHook;
 
-    private SignalRelay(Process child) {
-        this.child = child;
+    /**
+     * Takes over SIGINT and SIGTERM before the child starts, so no signal falls between its start and the
+     * relay: a SIGTERM that comes first is passed on as soon as the child is {@linkplain #attach attached}.
+     */
+    SignalRelay() {
         this.previousInt = install("INT", signal -> {
-            if (interrupts.incrementAndGet() > 1) {
-                interrupt(child);
+            Process process = child.get();
+            if (interrupts.incrementAndGet() > 1 && process != null) {
+                interrupt(process);
             }
         });
-        this.previousTerm = install("TERM", signal -> child.destroy());
+        this.previousTerm = install("TERM", signal -> {
+            terminated = true;
+            Process process = child.get();
+            if (process != null) {
+                process.destroy();
+            }
+        });
         this.shutdownHook = new Thread(this::terminateChild, "cachectl-exec-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts relaying signals to {@code child} until {@link #close()}. */
-    static SignalRelay forChild(Process child) {
-        return new SignalRelay(child);
-    }
-
-    /** Whether cachectl itself received SIGINT while the child ran. */
-    boolean interrupted() {
-        return interrupts.get() > 0;
+    /** The child to relay to, once started. */
+    void attach(Process process) {
+        child.set(process);
+        if (terminated) {
+            process.destroy();
+        }
     }
 
     private static Optional<SignalHandler> install(String name, SignalHandler handler) {
@@ -70,15 +80,19 @@ final class SignalRelay implements AutoCloseable {
     }
 
     private void terminateChild() {
+        Process process = child.get();
+        if (process == null) {
+            return;
+        }
         try {
-            if (child.isAlive()) {
-                child.destroy();
-                if (!child.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
-                    child.destroyForcibly();
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
                 }
             }
         } catch (InterruptedException e) {
-            child.destroyForcibly();
+            process.destroyForcibly();
         }
     }
 
