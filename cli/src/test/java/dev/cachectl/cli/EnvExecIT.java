@@ -108,7 +108,10 @@ class EnvExecIT {
         assumeTrue(ShellEvaluation.installed("setsid").isPresent(), "setsid is not installed");
         // setsid makes the launcher a process group leader, as a shell's foreground job is; a terminal's Ctrl-C
         // is a SIGINT to that whole group.
-        List<String> command = new ArrayList<>(List.of("setsid", LAUNCHER.toString(), "exec", "--", "sh", "-c",
+        // env --default-signal: a build started in the background inherits SIGINT as ignored, and an ignored
+        // signal stays ignored across exec (nohup semantics), for cachectl and for its child alike.
+        List<String> command = new ArrayList<>(List.of("setsid", "env", "--default-signal=INT", LAUNCHER.toString(),
+                "exec", "--", "sh", "-c",
                 "trap 'echo got INT; exit 130' INT; echo ready; for i in $(seq 600); do sleep 0.1; done"));
         Process process = new ProcessBuilder(command).directory(project.toFile()).start();
         process.getOutputStream().close();
