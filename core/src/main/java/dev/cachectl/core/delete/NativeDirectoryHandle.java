@@ -35,7 +35,7 @@ final class NativeDirectoryHandle implements DirectoryHandle<byte[]> {
                 // O_DIRECTORY|O_NOFOLLOW on a link says ENOTDIR or ELOOP, depending on the kernel's order of checks
                 boolean link = (errno == Errno.ELOOP || errno == Errno.ENOTDIR)
                         && Libc.statx(s, Libc.AT_FDCWD, address, Statx.NO_FOLLOW, Statx.MASK, s.statAddress()) == 0
-                        && Statx.type(s.stat()) == Statx.S_IFLNK;
+                        && Statx.type(s.statWords()) == Statx.S_IFLNK;
                 if (link) {
                     throw new FileSystemException(root.toString(), null,
                             "is a symbolic link; pass the directory it points to (Path.toRealPath()) after checking it");
@@ -88,7 +88,7 @@ final class NativeDirectoryHandle implements DirectoryHandle<byte[]> {
             if (Libc.statx(s, fd, s.name(name), flags, Statx.MASK, s.statAddress()) != 0) {
                 throw Errno.exception(s.errno(), decode(name));
             }
-            return Statx.toEntryStat(s.stat());
+            return Statx.toEntryStat(s.statWords());
         }
     }
 

@@ -95,7 +95,7 @@ final class NativeTreeScanner implements TreeScanner {
             int errno = Dirents.readAll(s, fd, (buffer, offset, address) -> {
                 if (Libc.statx(s, fd, address, Statx.NO_FOLLOW, Statx.MASK, s.statAddress()) == 0) {
                     byte[] name = Dirents.name(buffer, offset);
-                    listed.add(new ListedEntry(PathNode.decode(name), Statx.toEntryStat(s.stat()), name));
+                    listed.add(new ListedEntry(PathNode.decode(name), Statx.toEntryStat(s.statWords()), name));
                 }
             });
             if (errno != 0) {
@@ -150,7 +150,7 @@ final class NativeTreeScanner implements TreeScanner {
         if (Libc.statx(s, Libc.AT_FDCWD, pathAddress(s, root), Libc.AT_NO_AUTOMOUNT, Statx.MASK, s.statAddress()) != 0) {
             throw Errno.exception(s.errno(), root.toString());
         }
-        return Statx.toEntryStat(s.stat());
+        return Statx.toEntryStat(s.statWords());
     }
 
     private static long pathAddress(Scratch s, Path path) throws IOException {

@@ -7,7 +7,6 @@ import dev.cachectl.core.fs.linux.Libc;
 import dev.cachectl.core.fs.linux.Scratch;
 import dev.cachectl.core.fs.linux.SharedFd;
 import dev.cachectl.core.fs.linux.Statx;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,18 +117,18 @@ final class NativeWalkTask extends CountedCompleter<Void> {
 
     /** Counts every entry of {@code f} and queues its subdirectories. */
     private void read(Scratch s, Tally tally, Frame f) {
-        MemorySegment st = s.stat();
         long statAddress = s.statAddress();
         int dirfd = f.fd.fd();
         tally.reset();
         int errno = Dirents.readAll(s, dirfd, (buffer, nameOffset, nameAddress) -> {
-            if (Libc.statx(s, dirfd, nameAddress, Statx.NO_FOLLOW, Statx.MASK, statAddress) != 0) {
-                int e = s.errno();
+            int e = Libc.statxOrErrno(s, dirfd, nameAddress, Statx.NO_FOLLOW, Statx.MASK, statAddress);
+            if (e != 0) {
                 if (e != Errno.ENOENT) {
                     run.error(slot, f.path.resolve(Dirents.name(buffer, nameOffset)), "cannot stat: " + Errno.message(e));
                 }
                 return;
             }
+            long[] st = s.statWords();
             int type = Statx.type(st);
             EntryKind kind = Statx.kind(type);
             long size = Statx.size(st);
@@ -163,8 +162,8 @@ final class NativeWalkTask extends CountedCompleter<Void> {
         if (Libc.statx(s, f.fd.fd(), s.name(EMPTY), Libc.AT_EMPTY_PATH, Statx.MASK, s.statAddress()) != 0) {
             return false;
         }
-        f.dev = Statx.dev(s.stat());
-        f.ino = Statx.ino(s.stat());
+        f.dev = Statx.dev(s.statWords());
+        f.ino = Statx.ino(s.statWords());
         return true;
     }
 
@@ -172,7 +171,7 @@ final class NativeWalkTask extends CountedCompleter<Void> {
     private void reopen(Scratch s, Frame parent, Frame child) {
         int fd = child.fd == null ? -1 : Libc.openat(s, child.fd.fd(), s.name(DOT_DOT), OPEN_FLAGS);
         if (fd >= 0 && Libc.statx(s, fd, s.name(EMPTY), Libc.AT_EMPTY_PATH, Statx.MASK, s.statAddress()) == 0
-                && Statx.dev(s.stat()) == parent.dev && Statx.ino(s.stat()) == parent.ino) {
+                && Statx.dev(s.statWords()) == parent.dev && Statx.ino(s.statWords()) == parent.ino) {
             parent.fd = new SharedFd(fd);
             return;
         }

@@ -1,9 +1,7 @@
 package dev.cachectl.core.fs.linux;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
-
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
  * Reads a directory with {@code getdents64}: hundreds of entries per system call, handed out as offsets into
@@ -11,8 +9,8 @@ import java.lang.foreign.MemorySegment;
  */
 public final class Dirents {
 
-    private static final long D_RECLEN = 16;
-    private static final long D_NAME = 19;
+    private static final int D_RECLEN = 16;
+    private static final int D_NAME = 19;
 
     private Dirents() {
     }
@@ -21,10 +19,10 @@ public final class Dirents {
     @FunctionalInterface
     public interface Visitor {
         /**
-         * An entry whose NUL-terminated name starts at {@code nameOffset} in {@code buffer} (native address
-         * {@code nameAddress}); valid only during the call.
+         * An entry whose NUL-terminated name starts at {@code nameOffset} in {@code buffer} (a copy of the native
+         * buffer, where the same name is at {@code nameAddress}); valid only during the call.
          */
-        void entry(MemorySegment buffer, long nameOffset, long nameAddress);
+        void entry(byte[] buffer, int nameOffset, long nameAddress);
     }
 
     /**
@@ -57,33 +55,40 @@ public final class Dirents {
         if (n < 0) {
             return -scratch.errno();
         }
-        for (long off = 0; off < n; ) {
-            int reclen = buffer.get(JAVA_SHORT, off + D_RECLEN) & 0xffff;
-            long name = off + D_NAME;
-            if (!isDotOrDotDot(buffer, name)) {
-                visitor.entry(buffer, name, base + name);
-            }
-            off += reclen;
+        byte[] bytes = scratch.direntBytes((int) n);
+        for (int off = 0; off < n; ) {
+            off += visit(bytes, base, off, visitor);
         }
         return n;
     }
 
-    /** The name starting at {@code offset}, without its NUL. */
-    public static byte[] name(MemorySegment buffer, long offset) {
-        int length = 0;
-        while (buffer.get(JAVA_BYTE, offset + length) != 0) {
-            length++;
+    /**
+     * Hands the entry at {@code off} to the visitor and returns its length. One small method per entry rather
+     * than a loop body: it is compiled after a few hundred entries, where a loop would run interpreted for tens
+     * of thousands (the JIT compiles loops by back-edge counts).
+     */
+    private static int visit(byte[] buffer, long base, int off, Visitor visitor) {
+        int name = off + D_NAME;
+        if (!isDotOrDotDot(buffer, name)) {
+            visitor.entry(buffer, name, base + name);
         }
-        byte[] name = new byte[length];
-        MemorySegment.copy(buffer, JAVA_BYTE, offset, name, 0, length);
-        return name;
+        return (buffer[off + D_RECLEN] & 0xff) | (buffer[off + D_RECLEN + 1] & 0xff) << 8;
     }
 
-    private static boolean isDotOrDotDot(MemorySegment buffer, long name) {
-        if (buffer.get(JAVA_BYTE, name) != '.') {
+    /** The name starting at {@code offset}, without its NUL. */
+    public static byte[] name(byte[] buffer, int offset) {
+        int end = offset;
+        while (buffer[end] != 0) {
+            end++;
+        }
+        return Arrays.copyOfRange(buffer, offset, end);
+    }
+
+    private static boolean isDotOrDotDot(byte[] buffer, int name) {
+        if (buffer[name] != '.') {
             return false;
         }
-        byte second = buffer.get(JAVA_BYTE, name + 1);
-        return second == 0 || (second == '.' && buffer.get(JAVA_BYTE, name + 2) == 0);
+        byte second = buffer[name + 1];
+        return second == 0 || (second == '.' && buffer[name + 2] == 0);
     }
 }

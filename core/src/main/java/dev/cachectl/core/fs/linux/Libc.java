@@ -14,14 +14,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The few Linux C library calls the fast walkers need, bound through {@code java.lang.foreign}: {@code openat},
- * {@code close}, {@code getdents64}, {@code statx}, {@code unlinkat} and {@code flock}. Each returns the raw
- * result; on failure the {@code errno} is in the caller's {@link Scratch}.
+ * The few Linux system calls the fast walkers need, made through {@code java.lang.foreign}: {@code openat},
+ * {@code close}, {@code getdents64}, {@code statx} (Linux 4.11+), {@code unlinkat} and {@code flock}. Each returns
+ * the raw result; on failure the {@code errno} is in the caller's {@link Scratch}.
  *
  * <p>Pointer arguments are passed as raw addresses ({@code long}), which the x86-64 and AArch64 calling
  * conventions pass exactly like pointers: the hot loops then call without creating a segment per entry.
  * Everything here is used only where {@link #AVAILABLE}: Linux on x86-64 or AArch64, a JVM that grants this
- * module native access (so no warning is ever printed), and a C library with these symbols.
+ * module native access (so no warning is ever printed), and a kernel that answers {@code statx}.
  */
 public final class Libc {
 
@@ -50,6 +50,14 @@ public final class Libc {
     public static final int O_DIRECTORY;
     /** {@code O_NOFOLLOW} (differs between x86-64 and AArch64). */
     public static final int O_NOFOLLOW;
+    // System call numbers: x86-64 has its own table, AArch64 the generic one.
+    private static final long NR_OPENAT;
+    private static final long NR_CLOSE;
+    private static final long NR_GETDENTS64;
+    private static final long NR_STATX;
+    private static final long NR_UNLINKAT;
+    private static final long NR_FLOCK;
+
     /** {@code LOCK_EX}. */
     public static final int LOCK_EX = 2;
     /** {@code LOCK_NB}. */
@@ -69,6 +77,12 @@ public final class Libc {
         boolean arm = arch.equals("aarch64") || arch.equals("arm64");
         O_DIRECTORY = arm ? 0x4000 : 0x10000;
         O_NOFOLLOW = arm ? 0x8000 : 0x20000;
+        NR_OPENAT = arm ? 56 : 257;
+        NR_CLOSE = arm ? 57 : 3;
+        NR_GETDENTS64 = arm ? 61 : 217;
+        NR_STATX = arm ? 291 : 332;
+        NR_UNLINKAT = arm ? 35 : 263;
+        NR_FLOCK = arm ? 32 : 73;
         String reason = null;
         Linker linker = null;
         SymbolLookup lookup = null;
@@ -90,10 +104,8 @@ public final class Libc {
                 MemoryLayout layout = Linker.Option.captureStateLayout();
                 errno = layout.varHandle(MemoryLayout.PathElement.groupElement("errno"));
                 captureSize = layout.byteSize();
-                for (String symbol : new String[] {"openat", "close", "getdents64", "statx", "unlinkat", "flock"}) {
-                    if (lookup.find(symbol).isEmpty()) {
-                        reason = "the C library has no " + symbol + " (glibc 2.30 or later is needed)";
-                    }
+                if (lookup.find("syscall").isEmpty()) {
+                    reason = "the C library has no syscall function";
                 }
             } catch (RuntimeException e) {
                 reason = "cannot bind the C library: " + e.getMessage();
@@ -115,36 +127,30 @@ public final class Libc {
     }
 
     /**
-     * Binds one function. Each binding costs milliseconds of class generation at first use, so each lives in its
-     * own holder class and is bound only when a walker first calls it (a scan never binds unlinkat or flock).
+     * All calls go through the C library's {@code syscall(number, ...)}: two bindings (with and without
+     * {@code errno} capture) instead of one per function. Each binding costs class generation and JIT work at
+     * first use, which a short-lived command pays on every run; the hot loop's {@code statx} uses the one
+     * without capture (see {@link #statxOrErrno}).
      */
-    private static MethodHandle bind(String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(LOOKUP.find(name).orElseThrow(), descriptor, CAPTURE_ERRNO);
+    private static final class Syscall {
+        /** {@code long syscall(long number, ...)} with five arguments, all passed as {@code long}. */
+        static final FunctionDescriptor SYSCALL =
+                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
+        static final MethodHandle H = LINKER.downcallHandle(LOOKUP.find("syscall").orElseThrow(), SYSCALL,
+                CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
     }
 
-    private static final class Openat {
-        static final MethodHandle H = bind("openat", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT));
+    private static final class SyscallNoErrno {
+        static final MethodHandle H = LINKER.downcallHandle(LOOKUP.find("syscall").orElseThrow(), Syscall.SYSCALL,
+                Linker.Option.firstVariadicArg(1));
     }
 
-    private static final class Close {
-        static final MethodHandle H = bind("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    }
-
-    private static final class Getdents64 {
-        static final MethodHandle H = bind("getdents64", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
-    }
-
-    private static final class StatxCall {
-        static final MethodHandle H = bind("statx",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_LONG));
-    }
-
-    private static final class Unlinkat {
-        static final MethodHandle H = bind("unlinkat", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT));
-    }
-
-    private static final class Flock {
-        static final MethodHandle H = bind("flock", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static long call(Scratch s, long number, long a, long b, long c, long d, long e) {
+        try {
+            return (long) Syscall.H.invokeExact(s.capture(), number, a, b, c, d, e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
     }
 
     /** Checks that {@code statx} works here (a kernel older than 4.11 says ENOSYS). */
@@ -157,56 +163,49 @@ public final class Libc {
 
     /** {@code openat(dirfd, path, flags)}. */
     public static int openat(Scratch s, int dirfd, long path, int flags) {
-        try {
-            return (int) Openat.H.invokeExact(s.capture(), dirfd, path, flags);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return (int) call(s, NR_OPENAT, dirfd, path, flags, 0, 0);
     }
 
     /** {@code close(fd)}. */
     public static int close(Scratch s, int fd) {
-        try {
-            return (int) Close.H.invokeExact(s.capture(), fd);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return (int) call(s, NR_CLOSE, fd, 0, 0, 0, 0);
     }
 
     /** {@code getdents64(fd, buffer, size)}: bytes read, 0 at the end, -1 on error. */
     public static long getdents64(Scratch s, int fd, long buffer, long size) {
-        try {
-            return (long) Getdents64.H.invokeExact(s.capture(), fd, buffer, size);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return call(s, NR_GETDENTS64, fd, buffer, size, 0, 0);
     }
 
     /** {@code statx(dirfd, path, flags, mask, buffer)}. */
     public static int statx(Scratch s, int dirfd, long path, int flags, int mask, long buffer) {
+        return (int) call(s, NR_STATX, dirfd, path, flags, mask, buffer);
+    }
+
+    /**
+     * {@code statx} for the walk's hot loop: 0 on success; on failure it asks again with {@code errno} captured
+     * and returns that {@code errno} (0 if the second attempt succeeded, e.g. the entry just appeared).
+     */
+    public static int statxOrErrno(Scratch s, int dirfd, long path, int flags, int mask, long buffer) {
+        long rc;
         try {
-            return (int) StatxCall.H.invokeExact(s.capture(), dirfd, path, flags, mask, buffer);
+            rc = (long) SyscallNoErrno.H.invokeExact(NR_STATX, (long) dirfd, path, (long) flags, (long) mask, buffer);
         } catch (Throwable t) {
             throw rethrow(t);
         }
+        if (rc == 0) {
+            return 0;
+        }
+        return statx(s, dirfd, path, flags, mask, buffer) == 0 ? 0 : s.errno();
     }
 
     /** {@code unlinkat(dirfd, path, flags)}. */
     public static int unlinkat(Scratch s, int dirfd, long path, int flags) {
-        try {
-            return (int) Unlinkat.H.invokeExact(s.capture(), dirfd, path, flags);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return (int) call(s, NR_UNLINKAT, dirfd, path, flags, 0, 0);
     }
 
     /** {@code flock(fd, operation)}. */
     public static int flock(Scratch s, int fd, int operation) {
-        try {
-            return (int) Flock.H.invokeExact(s.capture(), fd, operation);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return (int) call(s, NR_FLOCK, fd, operation, 0, 0, 0);
     }
 
     static int errno(MemorySegment capture) {

@@ -26,6 +26,8 @@ public final class Scratch implements AutoCloseable {
     private final MemorySegment stat;
     private final MemorySegment dirents;
     private final MemorySegment path;
+    private final long[] statWords = new long[Statx.WORDS];
+    private final byte[] direntBytes = new byte[DIRENT_BUFFER];
 
     private Scratch(Arena arena) {
         this.capture = arena.allocate(Libc.CAPTURE_SIZE, 8);
@@ -57,6 +59,18 @@ public final class Scratch implements AutoCloseable {
     /** Its address, for {@link Libc#statx}. */
     public long statAddress() {
         return stat.address();
+    }
+
+    /** The {@code statx} result just filled in, copied into words for {@link Statx}'s accessors. */
+    public long[] statWords() {
+        MemorySegment.copy(stat, ValueLayout.JAVA_LONG, 0, statWords, 0, Statx.WORDS);
+        return statWords;
+    }
+
+    /** The first {@code length} bytes of the directory-entry buffer, copied into a Java array. */
+    byte[] direntBytes(int length) {
+        MemorySegment.copy(dirents, ValueLayout.JAVA_BYTE, 0, direntBytes, 0, length);
+        return direntBytes;
     }
 
     /** The directory-entry buffer. */

@@ -1,16 +1,13 @@
 package dev.cachectl.core.fs.linux;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
-
 import dev.cachectl.api.EntryKind;
 import dev.cachectl.core.fs.internal.EntryStat;
-import java.lang.foreign.MemorySegment;
 
 /**
  * The layout of {@code struct statx} (the same on every Linux architecture, unlike {@code struct stat}) and the
- * fields the walkers read from it.
+ * fields the walkers read from it. The result is copied into a {@code long[]} with one call
+ * ({@link Scratch#statWords()}) and read with plain array accesses: cheaper, interpreted or compiled, than a
+ * memory-segment access per field.
  */
 public final class Statx {
 
@@ -30,61 +27,56 @@ public final class Statx {
     /** Symbolic link. */
     public static final int S_IFLNK = 0120000;
 
-    private static final long STX_ATTRIBUTES = 8;
-    private static final long STX_NLINK = 16;
-    private static final long STX_MODE = 28;
-    private static final long STX_INO = 32;
-    private static final long STX_SIZE = 40;
-    private static final long STX_BLOCKS = 48;
-    private static final long STX_ATTRIBUTES_MASK = 56;
-    private static final long STX_MTIME_SEC = 112;
-    private static final long STX_MTIME_NSEC = 120;
-    private static final long STX_DEV_MAJOR = 136;
-    private static final long STX_DEV_MINOR = 140;
+    /** The result is read as this many little-endian 64-bit words (through {@code stx_dev_minor}). */
+    public static final int WORDS = 18;
+
     private static final long STATX_ATTR_MOUNT_ROOT = 0x2000;
 
     private Statx() {
     }
 
+    // Word offsets (byte offset / 8) of struct statx; both supported architectures are little-endian.
+    // stx_attributes @8, stx_nlink @16, stx_mode @28, stx_ino @32, stx_size @40, stx_blocks @48,
+    // stx_attributes_mask @56, stx_mtime.tv_sec @112, .tv_nsec @120, stx_dev_major @136, stx_dev_minor @140.
+
     /** {@code stx_mode & S_IFMT}. */
-    public static int type(MemorySegment s) {
-        return s.get(JAVA_SHORT, STX_MODE) & S_IFMT;
+    public static int type(long[] w) {
+        return (int) (w[3] >>> 32) & S_IFMT;
     }
 
     /** {@code stx_size}. */
-    public static long size(MemorySegment s) {
-        return s.get(JAVA_LONG, STX_SIZE);
+    public static long size(long[] w) {
+        return w[5];
     }
 
     /** {@code stx_blocks * 512}: allocated bytes. */
-    public static long diskBytes(MemorySegment s) {
-        return s.get(JAVA_LONG, STX_BLOCKS) * 512;
+    public static long diskBytes(long[] w) {
+        return w[6] * 512;
     }
 
     /** {@code stx_nlink}. */
-    public static long nlink(MemorySegment s) {
-        return Integer.toUnsignedLong(s.get(JAVA_INT, STX_NLINK));
+    public static long nlink(long[] w) {
+        return w[2] & 0xffff_ffffL;
     }
 
     /** {@code stx_ino}. */
-    public static long ino(MemorySegment s) {
-        return s.get(JAVA_LONG, STX_INO);
+    public static long ino(long[] w) {
+        return w[4];
     }
 
     /** The device, major and minor in one number. */
-    public static long dev(MemorySegment s) {
-        return ((long) s.get(JAVA_INT, STX_DEV_MAJOR) << 32) | Integer.toUnsignedLong(s.get(JAVA_INT, STX_DEV_MINOR));
+    public static long dev(long[] w) {
+        return (w[17] << 32) | (w[17] >>> 32);
     }
 
     /** {@code stx_mtime} in milliseconds. */
-    public static long mtimeMillis(MemorySegment s) {
-        return s.get(JAVA_LONG, STX_MTIME_SEC) * 1000 + Integer.toUnsignedLong(s.get(JAVA_INT, STX_MTIME_NSEC)) / 1_000_000;
+    public static long mtimeMillis(long[] w) {
+        return w[14] * 1000 + (w[15] & 0xffff_ffffL) / 1_000_000;
     }
 
     /** Whether the kernel says this is the root of a mount (kernels from 5.8; false before). */
-    public static boolean mountRoot(MemorySegment s) {
-        long supported = s.get(JAVA_LONG, STX_ATTRIBUTES_MASK);
-        return (supported & STATX_ATTR_MOUNT_ROOT) != 0 && (s.get(JAVA_LONG, STX_ATTRIBUTES) & STATX_ATTR_MOUNT_ROOT) != 0;
+    public static boolean mountRoot(long[] w) {
+        return (w[7] & STATX_ATTR_MOUNT_ROOT) != 0 && (w[1] & STATX_ATTR_MOUNT_ROOT) != 0;
     }
 
     /** The kind of entry a file type describes. */
@@ -98,8 +90,8 @@ public final class Statx {
     }
 
     /** The whole result as an {@link EntryStat}. */
-    public static EntryStat toEntryStat(MemorySegment s) {
-        return new EntryStat(kind(type(s)), size(s), diskBytes(s), nlink(s), dev(s), ino(s), mtimeMillis(s), null,
-                mountRoot(s));
+    public static EntryStat toEntryStat(long[] w) {
+        return new EntryStat(kind(type(w)), size(w), diskBytes(w), nlink(w), dev(w), ino(w), mtimeMillis(w), null,
+                mountRoot(w));
     }
 }
