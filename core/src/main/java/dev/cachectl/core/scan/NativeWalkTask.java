@@ -7,7 +7,6 @@ import dev.cachectl.core.fs.linux.Libc;
 import dev.cachectl.core.fs.linux.Scratch;
 import dev.cachectl.core.fs.linux.SharedFd;
 import dev.cachectl.core.fs.linux.Statx;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountedCompleter;
@@ -18,9 +17,10 @@ import java.util.concurrent.CountedCompleter;
  * busy without a task per directory). Every entry is examined with {@code statx} relative to its open directory;
  * subdirectories are opened with {@code openat(O_NOFOLLOW)} relative to their parent, so no symlink is followed.
  *
- * <p>Descriptors: a worker keeps at most {@link #OPEN_BUDGET} directories of its stack open. A directory
- * that still has subdirectories to visit is then closed while the deeper ones are walked and reopened through
- * {@code ..} of its child, checked to be the same directory (device and inode).
+ * <p>Descriptors: a directory on the stack with nothing left to open is closed as soon as its last subdirectory
+ * is entered, and past {@link #OPEN_BUDGET} open directories one with subdirectories left is closed too; it is
+ * reopened through {@code ..} from the directory finished last, checked to be the same directory (device and
+ * inode). So a task holds at most about {@link #OPEN_BUDGET} descriptors whatever the tree's depth.
  */
 final class NativeWalkTask extends CountedCompleter<Void> {
 
@@ -34,6 +34,8 @@ final class NativeWalkTask extends CountedCompleter<Void> {
     private final transient PathNode basePath;
     private final transient List<byte[]> names;
     private final int slot;
+    /** Descriptors held by this task's frames above the bottom (the task runs on one thread at a time). */
+    private transient int open;
 
     /**
      * A task that walks the subdirectories {@code names} of the open directory {@code base} (a reference the
@@ -62,28 +64,32 @@ final class NativeWalkTask extends CountedCompleter<Void> {
     }
 
     private void walk(Scratch s, Tally tally) {
-        ArrayDeque<Frame> stack = new ArrayDeque<>();
+        ArrayList<Frame> stack = new ArrayList<>();
         Frame bottom = new Frame(base, basePath);
         if (names == null) {
             read(s, tally, bottom);
         } else {
             bottom.pending.addAll(names);
         }
-        stack.push(bottom);
-        int open = 0;
+        stack.add(bottom);
         while (!stack.isEmpty()) {
-            Frame f = stack.peek();
+            Frame f = stack.getLast();
             if (f.pending.isEmpty()) {
-                stack.pop();
-                Frame parent = stack.peek();
-                if (parent != null && parent.fd == null && !parent.pending.isEmpty()) {
-                    reopen(s, parent, f);
-                    open += parent.fd != null ? 1 : 0;
-                }
+                stack.removeLast();
                 if (f.fd != null) {
+                    if (f != bottom) {
+                        reopenWaitingAncestor(s, stack, f);
+                        open--;
+                    }
                     f.fd.release(s);
-                    open -= f == bottom ? 0 : 1;
                 }
+                continue;
+            }
+            if (f.fd == null) {
+                // closed, and what would have reopened it was moved away meanwhile
+                run.error(slot, f.path.toPath(), "directory moved during the walk; "
+                        + f.pending.size() + " of its subdirectories not measured");
+                f.pending.clear();
                 continue;
             }
             if (f.pending.size() > 1 && getSurplusQueuedTaskCount() <= SPLIT_SURPLUS) {
@@ -105,12 +111,13 @@ final class NativeWalkTask extends CountedCompleter<Void> {
                 child.fd.release(s);
                 continue;
             }
-            if (open >= OPEN_BUDGET && f != bottom && !f.pending.isEmpty() && remember(s, f)) {
+            if (f != bottom && (f.pending.isEmpty() || (open >= OPEN_BUDGET && remember(s, f)))) {
+                // nothing left to open in f (it only stays on the stack to be popped), or over the budget
                 f.fd.release(s);
                 f.fd = null;
                 open--;
             }
-            stack.push(child);
+            stack.add(child);
             open++;
         }
     }
@@ -167,24 +174,61 @@ final class NativeWalkTask extends CountedCompleter<Void> {
         return true;
     }
 
-    /** Reopens {@code parent} through {@code ..} of its finished child, if it is still the same directory. */
-    private void reopen(Scratch s, Frame parent, Frame child) {
-        int fd = child.fd == null ? -1 : Libc.openat(s, child.fd.fd(), s.name(DOT_DOT), OPEN_FLAGS);
+    /**
+     * Called as {@code child} (still open) leaves the stack: the nearest frame below it that still has
+     * subdirectories to visit gets its descriptor back if it was closed, through as many {@code ..} as it is
+     * levels up, and only if it is still the same directory (device and inode). The frames in between have
+     * nothing left to open and need no descriptor.
+     */
+    private void reopenWaitingAncestor(Scratch s, ArrayList<Frame> stack, Frame child) {
+        int i = stack.size() - 1;
+        while (i >= 0 && stack.get(i).pending.isEmpty()) {
+            i--;
+        }
+        if (i < 0 || stack.get(i).fd != null) {
+            return;
+        }
+        Frame waiting = stack.get(i);
+        int fd = up(s, child.fd.fd(), stack.size() - i);
         if (fd >= 0 && Libc.statx(s, fd, s.name(EMPTY), Libc.AT_EMPTY_PATH, Statx.MASK, s.statAddress()) == 0
-                && Statx.dev(s.statWords()) == parent.dev && Statx.ino(s.statWords()) == parent.ino) {
-            parent.fd = new SharedFd(fd);
+                && Statx.dev(s.statWords()) == waiting.dev && Statx.ino(s.statWords()) == waiting.ino) {
+            waiting.fd = new SharedFd(fd);
+            open++;
             return;
         }
         if (fd >= 0) {
             Libc.close(s, fd);
         }
-        run.error(slot, parent.path.toPath(), "directory moved during the walk; "
-                + parent.pending.size() + " of its subdirectories not measured");
-        parent.pending.clear();
+        run.error(slot, waiting.path.toPath(), "directory moved during the walk; "
+                + waiting.pending.size() + " of its subdirectories not measured");
+        waiting.pending.clear();
     }
 
+    /** Opens the directory {@code levels} above {@code dirfd} ({@code ../..}, at most 1000 steps per call). */
+    private static int up(Scratch s, int dirfd, int levels) {
+        int current = dirfd;
+        for (int left = levels; left > 0; ) {
+            int step = Math.min(left, MAX_UP_STEP);
+            int next = Libc.openat(s, current, s.name(step == MAX_UP_STEP ? UP_MAX : dotDots(step)), OPEN_FLAGS);
+            if (current != dirfd) {
+                Libc.close(s, current);
+            }
+            if (next < 0) {
+                return -1;
+            }
+            current = next;
+            left -= step;
+        }
+        return current;
+    }
+
+    private static byte[] dotDots(int levels) {
+        return ("../".repeat(levels - 1) + "..").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static final int MAX_UP_STEP = 1000;
+    private static final byte[] UP_MAX = dotDots(MAX_UP_STEP);
     private static final byte[] EMPTY = {};
-    private static final byte[] DOT_DOT = {'.', '.'};
 
     /** A directory on the stack: its descriptor (null while closed), where it is, what is left to visit. */
     private static final class Frame {

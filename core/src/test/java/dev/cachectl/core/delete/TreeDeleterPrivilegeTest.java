@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cachectl.core.scan.ChildJvm;
 import dev.cachectl.core.scan.GnuTools;
+import dev.cachectl.core.scan.MemoryTempDirFactory;
+import dev.cachectl.core.scan.TreeFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,9 @@ class TreeDeleterPrivilegeTest {
 
     @TempDir
     Path tmp;
+
+    @TempDir(factory = MemoryTempDirFactory.class)
+    Path memoryTmp;
 
     /** As nobody: a folder nobody may not change keeps its files (each reported); the rest is deleted. */
     @ParameterizedTest
@@ -47,6 +52,21 @@ class TreeDeleterPrivilegeTest {
                 "ERROR theirs/c\tcannot remove: Permission denied");
         assertThat(mine).doesNotExist();
         assertThat(theirs.resolve("b")).exists();
+    }
+
+    /** A JVM allowed 512 descriptors clears 5000 levels: the walk holds a bounded number, not one per level. */
+    @ParameterizedTest
+    @ValueSource(strings = {"nio", "native"})
+    void clearsATree5000LevelsDeepWithFewDescriptors(String implementation) throws IOException {
+        Path root = Files.createDirectory(memoryTmp.resolve("cache"));
+        TreeFixtures.deepChain(root, 5000);
+
+        ChildJvm.Result result = ChildJvm.run(ChildJvm.FEW_DESCRIPTORS, DeleteProbeMain.class, implementation,
+                root.toString());
+
+        assumeTrue(result.exitCode() != 3, "native deleter not available in a child JVM");
+        assertThat(result.stdout().lines()).containsExactly("FREED 1 5000");
+        assertThat(root).isEmptyDirectory();
     }
 
     /** A file system mounted inside the root is not entered: its mount point is kept with the reason. */

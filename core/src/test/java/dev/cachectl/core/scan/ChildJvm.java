@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 /** Runs a test main class in a fresh JVM on the class path of core, its tests and the api, optionally as nobody. */
 public final class ChildJvm {
 
+    /** A wrapper that limits the child to 512 open descriptors. */
+    public static final List<String> FEW_DESCRIPTORS = List.of("sh", "-c", "ulimit -n 512 && exec \"$@\"", "sh");
+
     private ChildJvm() {
     }
 

@@ -45,6 +45,26 @@ class NativeScannerTest {
                         .map(e -> org.assertj.core.groups.Tuple.tuple(e.name(), e.kind())).toList());
     }
 
+    /** A JVM allowed 512 descriptors walks 5000 levels: the walk holds a bounded number, not one per level. */
+    @Test
+    void staysWithinFewDescriptorsOnATree5000LevelsDeep() throws IOException {
+        assumeTrue(TreeScanner.linuxNative().isPresent(), "no native scanner here");
+        Path root = Files.createDirectory(tmp.resolve("deep"));
+        TreeFixtures.deepChain(root, 5000);
+        Path level = root;
+        for (int i = 0; i < 300; i++) {
+            Files.createDirectory(level.resolve("side"));
+            level = level.resolve("d");
+        }
+
+        ChildJvm.Result result = ChildJvm.run(ChildJvm.FEW_DESCRIPTORS, ScanProbeMain.class, "native", root.toString());
+        assertThat(TreeDeleter.create().clearContents(root, DeletionRequest.real()).errors()).isEmpty();
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout().lines().toList()).hasSize(1);
+        assertThat(result.stdout().trim().split(" ")).endsWith("1", "5301", "0");
+    }
+
     @Test
     void measuresATree5000LevelsDeepLikeDu() throws IOException {
         TreeScanner fast = TreeScanner.linuxNative().orElse(null);
