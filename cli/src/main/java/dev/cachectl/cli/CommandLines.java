@@ -10,21 +10,26 @@ final class CommandLines {
     private CommandLines() {
     }
 
+    /** The whole command tree, as completion scripts and the top-level help need it. */
     static CommandLine create(Invocation invocation) {
+        return create(invocation, null);
+    }
+
+    /**
+     * The command tree for one command line: the root plus only the subcommands {@code args} can reach. Picocli
+     * builds each command's model by reflection over its annotations, which costs more start-up time than
+     * anything else in a short command, so a run that names a subcommand builds only that one, and a bare
+     * {@code --version} none. Anything else (top-level help, an unknown or missing command) gets all of them,
+     * so its help and its errors are the full tree's.
+     */
+    static CommandLine create(Invocation invocation, String[] args) {
         RootCommand root = new RootCommand(invocation);
         CommandLine commandLine = new CommandLine(root);
-        commandLine.addSubcommand(new ProvidersCommand(root));
-        commandLine.addSubcommand(new EnvCommand(root));
-        commandLine.addSubcommand(new InitCommand(root));
-        commandLine.addSubcommand(ExecCommand.commandLine(root));
-        commandLine.addSubcommand(new ValidateCommand(root));
-        commandLine.addSubcommand(new SchemaCommand(root));
-        commandLine.addSubcommand(new StatusCommand(root));
-        commandLine.addSubcommand(new ClearCommand(root));
-        commandLine.addSubcommand(new DoctorCommand(root));
-        commandLine.addSubcommand(new MigrateCommand(root));
-        // picocli's own generator: a bash script (zsh loads it through bashcompinit) covering every command.
-        commandLine.addSubcommand("completion", new picocli.AutoComplete.GenerateCompletion());
+        for (Subcommand subcommand : Subcommand.values()) {
+            if (args == null || SubcommandSelection.reaches(commandLine.getCommandSpec(), args, subcommand)) {
+                subcommand.addTo(commandLine, root);
+            }
+        }
         commandLine.setOut(invocation.out());
         commandLine.setErr(invocation.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -54,8 +59,13 @@ final class CommandLines {
     private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("cachectl: " + e.getMessage() + " (see '" + commandLine.getCommandSpec().qualifiedName()
-                + " --help')");
+        String suggestion = "";
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            // picocli ranks by similarity and offers up to three; the runners-up are rarely what was meant
+            suggestion = "; did you mean '" + unmatched.getSuggestions().getFirst() + "'?";
+        }
+        err.println("cachectl: " + e.getMessage() + suggestion + " (see '"
+                + commandLine.getCommandSpec().qualifiedName() + " --help')");
         return ExitCode.USAGE;
     }
 
