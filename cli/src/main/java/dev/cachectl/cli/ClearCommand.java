@@ -3,7 +3,7 @@ package dev.cachectl.cli;
 import dev.cachectl.core.clear.CacheClearer;
 import dev.cachectl.core.clear.ClearOutcome;
 import dev.cachectl.core.clear.ClearSelection;
-import dev.cachectl.core.clear.FlockLockProbe;
+import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.TreeDeleter;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.Workspace;
@@ -55,7 +55,7 @@ final class ClearCommand implements Callable<Integer> {
             throw new CliException(ExitCode.USAGE, "clear deletes files and there is no terminal to ask:"
                     + " pass --yes to confirm, or --dry-run to see what would be deleted");
         }
-        CacheClearer clearer = new CacheClearer(TreeDeleter.create(), FlockLockProbe.create(),
+        CacheClearer clearer = new CacheClearer(TreeDeleter.create(), LockProbe.system(),
                 System.currentTimeMillis());
         List<ClearOutcome> plan;
         try (ProgressLine progress = ProgressLine.start(invocation.err(), "measuring", invocation.interactive())) {

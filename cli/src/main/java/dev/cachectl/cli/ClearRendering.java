@@ -6,6 +6,7 @@ import dev.cachectl.core.delete.DeletionReport;
 import dev.cachectl.core.delete.KeptEntry;
 import dev.cachectl.core.json.JsonText;
 import dev.cachectl.core.scan.TreeUsage;
+import dev.cachectl.core.status.HumanBytes;
 import dev.cachectl.core.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -29,10 +30,11 @@ final class ClearRendering {
     void summary(PrintWriter err, List<ClearOutcome> plan) {
         for (ClearOutcome outcome : plan) {
             outcome.report().ifPresent(report -> err.printf(Locale.ROOT, "  %-12s %s: %s in %,d files%s%n",
-                    outcome.location().id(), outcome.location().directory(), Sizes.human(report.freed().diskBytes()),
-                    report.freed().files(), report.kept().isEmpty() ? "" : " (" + report.kept().size() + " kept)"));
+                    outcome.location().id(), outcome.location().directory(),
+                    HumanBytes.format(report.freed().diskBytes()), report.freed().files(),
+                    report.kept().isEmpty() ? "" : " (" + report.kept().size() + " kept)"));
         }
-        err.println("Total: " + Sizes.human(total(plan).diskBytes()) + " on disk.");
+        err.println("Total: " + HumanBytes.format(total(plan).diskBytes()) + " on disk.");
     }
 
     void text(List<ClearOutcome> outcomes, boolean dry) {
@@ -45,7 +47,7 @@ final class ClearRendering {
                 continue;
             }
             DeletionReport report = outcome.report().get();
-            table.row(id, path, Sizes.human(report.freed().diskBytes()), String.format(Locale.ROOT, "%,d",
+            table.row(id, path, HumanBytes.format(report.freed().diskBytes()), String.format(Locale.ROOT, "%,d",
                     report.freed().files()), report.kept().size(), report.errors().size());
         }
         table.print(out);
@@ -63,9 +65,10 @@ final class ClearRendering {
             });
         }
         TreeUsage total = total(outcomes);
-        out.println((dry ? "Would free " : "Freed ") + Sizes.human(total.diskBytes()) + " on disk ("
-                + Sizes.human(total.apparentBytes()) + " apparent), " + String.format(Locale.ROOT, "%,d", total.files())
-                + " files" + (dry ? " (dry run: nothing was deleted)" : "") + ".");
+        out.println((dry ? "Would free " : "Freed ") + HumanBytes.format(total.diskBytes()) + " on disk ("
+                + HumanBytes.format(total.apparentBytes()) + " apparent), "
+                + String.format(Locale.ROOT, "%,d", total.files()) + " files"
+                + (dry ? " (dry run: nothing was deleted)" : "") + ".");
     }
 
     void json(List<ClearOutcome> outcomes, boolean dry) {

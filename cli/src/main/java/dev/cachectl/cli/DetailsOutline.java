@@ -1,5 +1,6 @@
 package dev.cachectl.cli;
 
+import dev.cachectl.core.status.HumanBytes;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class DetailsOutline {
 
     private static String scalar(String key, Object value) {
         if (key.endsWith("_bytes") && value instanceof Number number) {
-            return number + " (" + Sizes.human(number.longValue()) + ")";
+            return number + " (" + HumanBytes.format(number.longValue()) + ")";
         }
         return String.valueOf(value);
     }

@@ -10,6 +10,7 @@ import dev.cachectl.core.migrate.MigrationRequest;
 import dev.cachectl.core.migrate.MigrationResult;
 import dev.cachectl.core.migrate.MigrationSession;
 import dev.cachectl.core.migrate.PlannedSource;
+import dev.cachectl.core.status.HumanBytes;
 import dev.cachectl.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -139,7 +140,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     private static String question(MigrationPlan plan) {
         String verb = plan.copy() ? "Copy" : "Move";
-        return verb + " " + Sizes.human(plan.bytesToTransfer()) + " (" + plan.filesToTransfer()
+        return verb + " " + HumanBytes.format(plan.bytesToTransfer()) + " (" + plan.filesToTransfer()
                 + " files) into the project" + (plan.copy() ? "" : " and remove the migrated sources") + "?";
     }
 

@@ -8,6 +8,7 @@ import dev.cachectl.core.migrate.PlanAction;
 import dev.cachectl.core.migrate.PlanItem;
 import dev.cachectl.core.migrate.PlannedSource;
 import dev.cachectl.core.migrate.SkippedLocation;
+import dev.cachectl.core.status.HumanBytes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class MigrateText {
                     hidden++;
                     continue;
                 }
-                table.row("  " + item.action().jsonName(), item.path(), Sizes.human(item.bytes()), item.files(),
+                table.row("  " + item.action().jsonName(), item.path(), HumanBytes.format(item.bytes()), item.files(),
                         item.reason());
             }
             table.print(out);
@@ -68,7 +69,7 @@ final class MigrateText {
     private static String totals(MigrationPlan plan) {
         Map<PlanAction, Long> counts = plan.countByAction();
         List<String> parts = new ArrayList<>();
-        parts.add(Sizes.human(plan.bytesToTransfer()) + " in " + plan.filesToTransfer() + " files to "
+        parts.add(HumanBytes.format(plan.bytesToTransfer()) + " in " + plan.filesToTransfer() + " files to "
                 + (plan.copy() ? "copy" : "move"));
         addCount(parts, counts.get(PlanAction.DUPLICATE), "already in the destination");
         addCount(parts, counts.get(PlanAction.DISCARD), "lock files to discard");
@@ -108,8 +109,9 @@ final class MigrateText {
                 problems.add(r);
             }
         }
-        out.println((plan.copy() ? "Copied " : "Moved ") + files + " files (" + Sizes.human(result.bytesTransferred())
-                + ")" + (duplicates > 0 ? "; " + duplicates + (plan.copy() ? " already in the destination"
+        out.println((plan.copy() ? "Copied " : "Moved ") + files + " files ("
+                + HumanBytes.format(result.bytesTransferred()) + ")"
+                + (duplicates > 0 ? "; " + duplicates + (plan.copy() ? " already in the destination"
                 : " duplicates removed from the sources") : "")
                 + (discarded > 0 ? "; " + discarded + " lock files discarded" : "") + ".");
         for (ItemResult problem : problems) {

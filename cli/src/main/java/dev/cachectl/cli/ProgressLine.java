@@ -1,6 +1,7 @@
 package dev.cachectl.cli;
 
 import dev.cachectl.core.scan.ProgressListener;
+import dev.cachectl.core.status.HumanBytes;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -83,7 +84,7 @@ final class ProgressLine implements AutoCloseable {
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
         long n = entries.get();
         err.print(String.format(Locale.ROOT, "\r%s: %,d entries, %s, %,.0f entries/s   ", verb, n,
-                Sizes.human(bytes.get()), n / seconds));
+                HumanBytes.format(bytes.get()), n / seconds));
         err.flush();
         drawn = true;
     }

@@ -3,6 +3,7 @@ package dev.cachectl.cli;
 import dev.cachectl.core.config.ConfigSource;
 import dev.cachectl.core.scan.TreeUsage;
 import dev.cachectl.core.status.CacheStatus;
+import dev.cachectl.core.status.HumanBytes;
 import dev.cachectl.core.status.StatusGroup;
 import dev.cachectl.core.status.StatusReport;
 import dev.cachectl.core.status.StatusWarning;
@@ -42,7 +43,7 @@ final class StatusText {
             if (cache.exists()) {
                 TreeUsage usage = cache.usage();
                 table.row(cache.group().jsonName(), cache.providerId().orElse("-"), location(cache), "yes",
-                        Sizes.human(usage.apparentBytes()), Sizes.human(usage.diskBytes()), usage.files(),
+                        HumanBytes.format(usage.apparentBytes()), HumanBytes.format(usage.diskBytes()), usage.files(),
                         newest(usage));
             } else {
                 table.row(cache.group().jsonName(), cache.providerId().orElse("-"), location(cache), "no", "-", "-",
@@ -73,8 +74,8 @@ final class StatusText {
     }
 
     private static void total(Table table, String group, TreeUsage usage) {
-        table.row(group, "total", "", "", Sizes.human(usage.apparentBytes()), Sizes.human(usage.diskBytes()),
-                usage.files(), newest(usage));
+        table.row(group, "total", "", "", HumanBytes.format(usage.apparentBytes()),
+                HumanBytes.format(usage.diskBytes()), usage.files(), newest(usage));
     }
 
     /** The configured form (e.g. {@code .cache/torch}), or the absolute path with the home shown as {@code ~}. */

@@ -2,6 +2,7 @@ package dev.cachectl.core.clear;
 
 import dev.cachectl.core.delete.DeletionReport;
 import dev.cachectl.core.delete.DeletionRequest;
+import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.TreeDeleter;
 import dev.cachectl.core.scan.ProgressListener;
 import dev.cachectl.core.workspace.CacheLocation;

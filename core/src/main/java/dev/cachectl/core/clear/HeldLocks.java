@@ -1,11 +1,14 @@
 package dev.cachectl.core.clear;
 
+import dev.cachectl.core.delete.LockProbe;
+import dev.cachectl.core.delete.LockState;
 import dev.cachectl.core.registry.RegisteredProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.LinkedHashMap;
@@ -35,7 +38,7 @@ final class HeldLocks {
             try (Stream<Path> files = Files.walk(base)) {
                 files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(lock -> {
                     String relative = relative(directory, lock);
-                    if (matcher.matches(Path.of(relative)) && probe.isHeld(lock)) {
+                    if (matcher.matches(Path.of(relative)) && held(probe, lock)) {
                         held.put(relative, relative);
                         held.putIfAbsent(provider.lockedEntry(relative), relative);
                     }
@@ -46,6 +49,17 @@ final class HeldLocks {
             }
         }
         return held;
+    }
+
+    /** Held, or cannot tell (keeping is the safe mistake); not held once its owner has removed it. */
+    private static boolean held(LockProbe probe, Path lock) {
+        try {
+            return probe.probe(lock) != LockState.FREE;
+        } catch (NoSuchFileException gone) {
+            return false;
+        } catch (IOException cannotOpen) {
+            return true;
+        }
     }
 
     /** The leading segments of a glob that contain no wildcard, e.g. {@code hub/.locks} of {@code hub/.locks/**}. */

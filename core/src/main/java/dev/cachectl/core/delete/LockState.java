@@ -1,6 +1,6 @@
 package dev.cachectl.core.delete;
 
-/** What {@link LockProbe} found out about a lock file. */
+/** What a {@link LockProbe} found out about a lock file. */
 public enum LockState {
     /** Another process holds a lock on it (for a hub download: the download is running). */
     HELD,

@@ -1,6 +1,8 @@
 package dev.cachectl.core.migrate;
 
 import dev.cachectl.api.CacheRules;
+import dev.cachectl.core.delete.LockProbe;
+import dev.cachectl.core.delete.LockState;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -67,7 +69,7 @@ final class InUseScan {
                         if (attrs.isRegularFile() && locks.stream().anyMatch(m -> m.matches(providerPath))) {
                             String entry = lockedEntry(source, relative);
                             lockFiles.put(relative, entry);
-                            switch (probe.state(file)) {
+                            switch (stateOf(probe, file)) {
                                 case HELD -> refused.putIfAbsent(entry, "a download holds its lock (" + relative
                                         + "); wait for it to finish, or use --force");
                                 case UNKNOWN -> refused.putIfAbsent(entry, "cannot check its lock (" + relative
@@ -95,6 +97,15 @@ final class InUseScan {
             }
         }
         return new Result(refused, lockFiles);
+    }
+
+    /** What {@code probe} says of {@code lockFile}; {@code UNKNOWN} when it cannot be opened (gone, a link). */
+    static LockState stateOf(LockProbe probe, Path lockFile) {
+        try {
+            return probe.probe(lockFile);
+        } catch (IOException e) {
+            return LockState.UNKNOWN;
+        }
     }
 
     private static String lockedEntry(MigrationSource source, String relative) {

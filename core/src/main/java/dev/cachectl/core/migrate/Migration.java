@@ -1,5 +1,6 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.Workspace;
 import java.io.IOException;

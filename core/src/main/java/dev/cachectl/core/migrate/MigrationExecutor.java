@@ -1,5 +1,6 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.core.delete.LockProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

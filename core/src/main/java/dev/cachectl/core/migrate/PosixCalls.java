@@ -35,10 +35,6 @@ final class PosixCalls {
     private static final int ENOSYS = 38;
     private static final int ENXIO = 6;
     private static final int EINTR = 4;
-    private static final int EWOULDBLOCK = 11;
-    private static final int LOCK_EX = 2;
-    private static final int LOCK_NB = 4;
-    private static final int LOCK_UN = 8;
     private static final int AT_FDCWD = -100;
     private static final int RENAME_NOREPLACE = 1;
     private static final int SEEK_DATA = 3;
@@ -162,45 +158,9 @@ final class PosixCalls {
         }
     }
 
-    /** Whether another process holds a lock on a file, as seen by a non-blocking probe. */
-    enum LockState { FREE, HELD, UNKNOWN }
-
-    /**
-     * Probes a {@code flock(2)} lock, the kind Python's {@code filelock} (and so huggingface_hub) takes: tries
-     * {@code LOCK_EX|LOCK_NB} and releases at once. {@code UNKNOWN} when the file cannot be opened or the call
-     * is unavailable.
-     */
-    static LockState flockState(Path lockFile) {
-        if (FUNCTIONS == null) {
-            return LockState.UNKNOWN;
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(Functions.CAPTURE);
-            int fd = (int) FUNCTIONS.open.invokeExact(state, arena.allocateFrom(lockFile.toString()),
-                    O_CLOEXEC | O_NOFOLLOW);
-            if (fd < 0) {
-                return LockState.UNKNOWN;
-            }
-            try {
-                int rc = (int) FUNCTIONS.flock.invokeExact(state, fd, LOCK_EX | LOCK_NB);
-                if (rc == 0) {
-                    int unlocked = (int) FUNCTIONS.flock.invokeExact(state, fd, LOCK_UN);
-                    assert unlocked == 0 || unlocked == -1;
-                    return LockState.FREE;
-                }
-                return Functions.errno(state) == EWOULDBLOCK ? LockState.HELD : LockState.UNKNOWN;
-            } finally {
-                int closed = (int) FUNCTIONS.close.invokeExact(fd);
-                assert closed == 0 || closed == -1;
-            }
-        } catch (Throwable t) {
-            return LockState.UNKNOWN;
-        }
-    }
-
     /** The bound functions; null when the platform has none of them. */
     private record Functions(MethodHandle open, MethodHandle close, MethodHandle lseek, MethodHandle renameat2,
-                             MethodHandle syncfs, MethodHandle flock) {
+                             MethodHandle syncfs) {
 
         static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
         private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
@@ -227,9 +187,7 @@ final class PosixCalls {
                         linker.downcallHandle(libc.find("renameat2").orElseThrow(),
                                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT), errno),
                         linker.downcallHandle(libc.find("syncfs").orElseThrow(),
-                                FunctionDescriptor.of(JAVA_INT, JAVA_INT), errno),
-                        linker.downcallHandle(libc.find("flock").orElseThrow(),
-                                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno));
+                                FunctionDescriptor.of(JAVA_INT, JAVA_INT), errno));
             } catch (RuntimeException | LinkageError e) {
                 // No such symbol, or native access denied: every caller has a portable fallback.
                 return null;

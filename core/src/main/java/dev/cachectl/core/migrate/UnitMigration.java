@@ -1,5 +1,7 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.core.delete.LockProbe;
+import dev.cachectl.core.delete.LockState;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -240,7 +242,7 @@ final class UnitMigration {
             } else if (item.action() == PlanAction.DUPLICATE) {
                 removeDuplicate(item);
             } else if (item.action() == PlanAction.DISCARD) {
-                if (probe.state(item.source()) != LockProbe.State.FREE) {
+                if (InUseScan.stateOf(probe, item.source()) != LockState.FREE) {
                     fail(item, ItemOutcome.CONFLICT, "the lock was taken by another process meanwhile; left alone");
                     return;
                 }

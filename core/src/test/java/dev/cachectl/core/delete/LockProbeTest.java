@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The one lock probe clear and migrate use, against real holders in other processes. */
 class LockProbeTest {
+
+    private static final LockProbe PROBE = LockProbe.system();
 
     /** The system's Python when there is one: version-manager shims take seconds to start. */
     private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
@@ -31,16 +34,16 @@ class LockProbeTest {
         assumeTrue(Libc.AVAILABLE && Files.isExecutable(Path.of("/usr/bin/flock")), "needs the native probe and flock(1)");
         Path lock = Files.createFile(tmp.resolve("model.lock"));
 
-        assertThat(LockProbe.probe(lock)).isEqualTo(LockState.FREE);
+        assertThat(PROBE.probe(lock)).isEqualTo(LockState.FREE);
         Process holder = holdWith(List.of("flock", "--exclusive", lock.toString(), "sh", "-c", "echo held; exec sleep 60"));
         try {
-            assertThat(LockProbe.probe(lock)).isEqualTo(LockState.HELD);
+            assertThat(PROBE.probe(lock)).isEqualTo(LockState.HELD);
             // the fcntl-based NIO probe cannot see it, which is why the native one exists
-            assertThat(LockProbe.probeWithNio(lock)).isEqualTo(LockState.UNKNOWN);
+            assertThat(SystemLockProbe.probeWithNio(lock)).isEqualTo(LockState.UNKNOWN);
         } finally {
             stop(holder);
         }
-        assertThat(LockProbe.probe(lock)).isEqualTo(LockState.FREE);
+        assertThat(PROBE.probe(lock)).isEqualTo(LockState.FREE);
         Process taker = new ProcessBuilder("flock", "--nonblock", "--exclusive", lock.toString(), "true").start();
         assertThat(taker.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(taker.exitValue()).as("our probe released its lock").isZero();
@@ -53,11 +56,11 @@ class LockProbeTest {
 
         Process holder = holdWithPython("flock", lock);
         try {
-            assertThat(LockProbe.probe(lock)).isEqualTo(LockState.HELD);
+            assertThat(PROBE.probe(lock)).isEqualTo(LockState.HELD);
         } finally {
             stop(holder);
         }
-        assertThat(LockProbe.probe(lock)).isEqualTo(LockState.FREE);
+        assertThat(PROBE.probe(lock)).isEqualTo(LockState.FREE);
     }
 
     @Test
@@ -67,7 +70,7 @@ class LockProbeTest {
 
         Process holder = holdWithPython("lockf", lock);
         try {
-            assertThat(LockProbe.probeWithNio(lock)).isEqualTo(LockState.HELD);
+            assertThat(SystemLockProbe.probeWithNio(lock)).isEqualTo(LockState.HELD);
         } finally {
             stop(holder);
         }
@@ -78,8 +81,8 @@ class LockProbeTest {
         Path target = Files.createFile(tmp.resolve("target.lock"));
         Path link = Files.createSymbolicLink(tmp.resolve("link.lock"), target);
 
-        assertThatThrownBy(() -> LockProbe.probe(tmp.resolve("gone.lock"))).isInstanceOf(NoSuchFileException.class);
-        assertThatThrownBy(() -> LockProbe.probe(link)).isInstanceOf(FileSystemException.class);
+        assertThatThrownBy(() -> PROBE.probe(tmp.resolve("gone.lock"))).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> PROBE.probe(link)).isInstanceOf(FileSystemException.class);
     }
 
     /** Python holding {@code lock} with {@code fcntl.flock} (like filelock) or {@code fcntl.lockf} (a record lock). */

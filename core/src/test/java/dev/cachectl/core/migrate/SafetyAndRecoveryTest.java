@@ -5,6 +5,8 @@ import static dev.cachectl.core.migrate.MigrationTestProject.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cachectl.core.delete.LockProbe;
+import dev.cachectl.core.delete.LockState;
 import dev.cachectl.testkit.FixtureFiles;
 import dev.cachectl.testkit.HubCacheFixture;
 import dev.cachectl.testkit.HubRepoFixture;
@@ -61,10 +63,10 @@ class SafetyAndRecoveryTest {
     }
 
     private static void waitUntilHeld(Path lock) throws InterruptedException {
-        for (int i = 0; i < 200 && LockProbe.system().state(lock) != LockProbe.State.HELD; i++) {
+        for (int i = 0; i < 200 && InUseScan.stateOf(LockProbe.system(), lock) != LockState.HELD; i++) {
             Thread.sleep(25);
         }
-        assertThat(LockProbe.system().state(lock)).isEqualTo(LockProbe.State.HELD);
+        assertThat(InUseScan.stateOf(LockProbe.system(), lock)).isEqualTo(LockState.HELD);
     }
 
     @Test
