@@ -1,5 +1,6 @@
 package dev.cachectl.core.config;
 
+import dev.cachectl.core.json.CoreJson;
 import dev.cachectl.core.project.Project;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code config/hardware_cache.json} strictly: at most {@link #MAX_BYTES}, valid UTF-8, one JSON
@@ -33,14 +29,7 @@ public final class ConfigLoader {
     public static final int MAX_BYTES = 1024 * 1024;
 
     /** Deeper nesting than this is refused before it can cost stack or memory. */
-    public static final int MAX_NESTING = 64;
-
-    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    public static final int MAX_NESTING = CoreJson.MAX_NESTING;
 
     private ConfigLoader() {
     }
@@ -75,7 +64,7 @@ public final class ConfigLoader {
             text = text.substring(1);
         }
         try {
-            JsonNode root = MAPPER.readTree(text);
+            JsonNode root = CoreJson.mapper().readTree(text);
             if (root == null || root.isMissingNode()) {
                 return malformed(file, "CFG_SYNTAX", 1, 1, "the file is empty; it must hold a JSON object,"
                         + " for example {\"cache\": {}} (run 'cachectl init --force' to write the defaults)");

@@ -1,11 +1,11 @@
 package dev.cachectl.core.init;
 
+import dev.cachectl.core.json.CoreJson;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Replaces the value of the top-level {@code cache} key in a config's text and leaves every other byte as it
@@ -15,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CacheSectionSplice {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private CacheSectionSplice() {
     }
@@ -56,7 +55,7 @@ final class CacheSectionSplice {
     }
 
     private static Span scan(String text) {
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        try (JsonParser parser = CoreJson.mapper().createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("the config is not a JSON object");
             }

@@ -1,8 +1,7 @@
 package dev.cachectl.core.json;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectWriter;
 
 /**
  * Writes the CLI's {@code --json} documents: maps, lists, strings, numbers and booleans, keys in insertion
@@ -10,9 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonText {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final ObjectWriter PRETTY = CoreJson.mapper().writerWithDefaultPrettyPrinter();
 
     private JsonText() {
     }
@@ -20,7 +17,7 @@ public final class JsonText {
     /** The JSON text of a tree of maps, lists and scalars. */
     public static String write(Object tree) {
         try {
-            return MAPPER.writeValueAsString(tree) + System.lineSeparator();
+            return PRETTY.writeValueAsString(tree) + System.lineSeparator();
         } catch (JacksonException e) {
             throw new IllegalArgumentException("cannot write JSON output: " + e.getOriginalMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.core.json.CoreJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The append-only, fsync'd record of a migration into one cache, kept on the destination's side so an
@@ -29,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class MigrationJournal implements AutoCloseable {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path file;
     private final FileChannel channel;
@@ -109,7 +108,7 @@ final class MigrationJournal implements AutoCloseable {
     static ByteBuffer encode(Map<String, String> record) {
         String json;
         try {
-            json = JSON.writeValueAsString(record);
+            json = CoreJson.mapper().writeValueAsString(record);
         } catch (JacksonException e) {
             throw new IllegalStateException("cannot encode journal record", e);
         }
@@ -132,7 +131,7 @@ final class MigrationJournal implements AutoCloseable {
             return null;
         }
         try {
-            JsonNode node = JSON.readTree(json);
+            JsonNode node = CoreJson.mapper().readTree(json);
             Map<String, String> record = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 record.put(field.getKey(), field.getValue().asString());

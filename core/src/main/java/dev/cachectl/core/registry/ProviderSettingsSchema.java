@@ -1,14 +1,12 @@
 package dev.cachectl.core.registry;
 
+import dev.cachectl.core.json.CoreJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON Schema a provider may ship for its own settings, the object at {@code cache.providers.<id>}: the
@@ -19,11 +17,6 @@ public final class ProviderSettingsSchema {
 
     /** The largest schema read; a settings schema is a few hundred bytes. */
     static final int MAX_BYTES = 256 * 1024;
-
-    private static final JsonMapper STRICT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private ProviderSettingsSchema() {
     }
@@ -51,7 +44,7 @@ public final class ProviderSettingsSchema {
                 throw new InvalidSchemaException(name + " is larger than " + MAX_BYTES + " bytes");
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
-            JsonNode schema = STRICT.readTree(text);
+            JsonNode schema = CoreJson.mapper().readTree(text);
             if (schema == null || !(schema.isObject() || schema.isBoolean())) {
                 throw new InvalidSchemaException(name + " must hold a JSON Schema (an object)");
             }

@@ -1,19 +1,18 @@
 package dev.cachectl.core.validate;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import dev.cachectl.core.json.CoreJson;
 import dev.cachectl.schemas.HardwareCacheSchema;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,15 +49,16 @@ public final class ConfigSchema {
     private static final class Compiled {
         static final Schema SCHEMA = compile(read());
 
-        private static String read() {
+        private static JsonNode read() {
             try (InputStream in = HardwareCacheSchema.open()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the built-in config schema", e);
+                // Parsed by core's own mapper, so the validator never builds a second one.
+                return CoreJson.mapper().readTree(in);
+            } catch (IOException | JacksonException e) {
+                throw new IllegalStateException("cannot read the built-in config schema", e);
             }
         }
 
-        private static Schema compile(String text) {
+        private static Schema compile(JsonNode document) {
             // Instance locations as JSON pointers, the form ConfigProblem reports; formats asserted, not
             // just annotated (draft 2020-12 only annotates them by default).
             SchemaRegistryConfig config = SchemaRegistryConfig.builder()
@@ -67,7 +67,7 @@ public final class ConfigSchema {
                     .build();
             SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                     builder -> builder.schemaRegistryConfig(config));
-            Schema schema = registry.getSchema(SchemaLocation.of(HardwareCacheSchema.ID), text, InputFormat.JSON);
+            Schema schema = registry.getSchema(SchemaLocation.of(HardwareCacheSchema.ID), document);
             schema.initializeValidators();
             return schema;
         }

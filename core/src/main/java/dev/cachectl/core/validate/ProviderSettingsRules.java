@@ -1,7 +1,6 @@
 package dev.cachectl.core.validate;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -10,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import dev.cachectl.core.config.ConfigProblem;
 import dev.cachectl.core.config.LoadedConfig;
+import dev.cachectl.core.json.CoreJson;
 import dev.cachectl.core.registry.ProviderRegistry;
 import dev.cachectl.core.registry.ProviderSettingsSchema;
 import dev.cachectl.core.registry.RegisteredProvider;
@@ -111,7 +111,7 @@ final class ProviderSettingsRules {
                 builder -> builder.schemaRegistryConfig(settings)
                         .schemaLoader(loader -> loader.fetchRemoteResources(false)));
         Schema schema = schemas.getSchema(SchemaLocation.of("https://cachectl.dev/providers/" + provider.id()
-                + ".schema.json"), provider.settingsSchema().orElseThrow(), InputFormat.JSON);
+                + ".schema.json"), CoreJson.mapper().readTree(provider.settingsSchema().orElseThrow()));
         schema.initializeValidators();
         return schema;
     }

@@ -1,12 +1,12 @@
 package dev.cachectl.core.validate;
 
+import dev.cachectl.core.json.CoreJson;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where each JSON pointer of a config's text sits in the file: the line and column of its key (for object
@@ -20,7 +20,6 @@ final class SourceLocations {
         static final Position UNKNOWN = new Position(0, 0);
     }
 
-    private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
     private final Map<String, Position> keys;
     private final Map<String, Position> values;
@@ -40,7 +39,7 @@ final class SourceLocations {
         if (text.isEmpty()) {
             return new SourceLocations(keys, values);
         }
-        try (JsonParser parser = PLAIN.createParser(text)) {
+        try (JsonParser parser = CoreJson.mapper().createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                     continue;
