@@ -31,7 +31,9 @@ final class AotTraining {
             List.of("env"),
             List.of("env", "--shell", "json"),
             List.of("doctor", "--json"),
-            List.of("clear", "all", "--dry-run"));
+            List.of("clear", "all", "--dry-run"),
+            // last: really deletes (the throw-away project's caches), so the deleter is trained too
+            List.of("clear", "all", "--yes"));
 
     private AotTraining() {
     }
@@ -76,6 +78,15 @@ final class AotTraining {
         Path tmdb = Files.createDirectories(project.resolve("out/tmdb_cache"));
         for (int i = 0; i < 50; i++) {
             Files.writeString(tmdb.resolve("movie-" + i + ".json"), "{\"id\": " + i + "}");
+        }
+        // Thousands of entries, so the walker's hot loop runs long enough in training for the cache to keep
+        // its profile: the JIT then compiles it early in a real run (first 168k-entry walk 0.49 s -> 0.38 s).
+        Path musicbrainz = Files.createDirectories(project.resolve("out/musicbrainz_cache"));
+        for (int d = 0; d < 100; d++) {
+            Path dir = Files.createDirectories(musicbrainz.resolve("d" + d).resolve("e" + d));
+            for (int i = 0; i < 60; i++) {
+                Files.writeString(dir.resolve("r" + i + ".json"), "{}");
+            }
         }
     }
 }
