@@ -32,11 +32,22 @@ class DistributionIT {
     /** Runs {@code bin/cachectl} with extra environment variables. */
     static ProcessResult cachectl(Path cwd, java.util.Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return launch(DIST.resolve("bin/cachectl"), cwd, env, args);
+    }
+
+    /** Runs a copy of the launcher from the test's working directory. */
+    private ProcessResult run(Path launcher, String... args) throws IOException, InterruptedException {
+        launcher.toFile().setExecutable(true);
+        return launch(launcher, workDir, java.util.Map.of(), args);
+    }
+
+    private static ProcessResult launch(Path launcher, Path cwd, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>();
-        command.add(DIST.resolve("bin/cachectl").toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
-        builder.environment().put("CACHECTL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment().remove("CACHECTL_JAVA"); // the distribution's own runtime, as users run it
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
@@ -60,6 +71,35 @@ class DistributionIT {
                     .anyMatch(n -> n.startsWith("cachectl-providers-ml-"))
                     .anyMatch(n -> n.startsWith("picocli-"));
         }
+    }
+
+    @Test
+    void theDistributionRunsOnItsOwnRuntimeImage() throws Exception {
+        ProcessResult result = cachectl(workDir, java.util.Map.of("CACHECTL_JAVA_OPTS",
+                "-XshowSettings:properties -version"), "--version");
+
+        // -XshowSettings prints the JVM's properties to stderr: java.home is the image inside the distribution.
+        assertThat(result.err()).contains("java.home = " + DIST.resolve("runtime").toRealPath());
+        assertThat(Files.isExecutable(DIST.resolve("runtime/bin/java"))).isTrue();
+    }
+
+    @Test
+    void cachectlJavaRunsTheJarsOnAnotherJdk() throws Exception {
+        ProcessResult result = cachectl(workDir, java.util.Map.of("CACHECTL_JAVA",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()), "--version");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("cachectl ");
+    }
+
+    @Test
+    void aDistributionWithoutItsRuntimeSaysHowToFixIt() throws Exception {
+        Path copy = Files.createDirectories(workDir.resolve("partial/bin"));
+        Files.copy(DIST.resolve("bin/cachectl"), copy.resolve("cachectl"));
+        ProcessResult result = run(copy.resolve("cachectl"), "--version");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("runtime is missing").contains("CACHECTL_JAVA");
     }
 
     @Test

@@ -151,8 +151,7 @@ class EnvExecIT {
     private Map<String, String> launcherEnvironment() {
         // A UTF-8 locale: the JVM reads file names in the locale's encoding (see docs/commands/env.md).
         return Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"), "HOME", temp.toString(),
-                "LANG", "C.UTF-8",
-                "CACHECTL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                "LANG", "C.UTF-8");
     }
 
     /** Reads stdout up to the child's "ready" line, so the signal arrives while the child runs. */

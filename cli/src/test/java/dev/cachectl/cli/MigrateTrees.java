@@ -109,7 +109,7 @@ final class MigrateTrees {
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
                 .redirectOutput(logs.resolve("out.txt").toFile()).redirectError(logs.resolve("err.txt").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().put("CACHECTL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment().remove("CACHECTL_JAVA");
         builder.environment().put("XDG_CACHE_HOME", xdg.toString());
         builder.environment().putAll(env);
         return builder.start();

@@ -98,8 +98,7 @@ class StatusIT {
             command.addAll(List.of(DistributionIT.DIST.resolve("bin/cachectl").toString(), "status", "huggingface",
                     "--json"));
             command.addAll(List.of("--project", project.toString()));
-            ProcessOutput result = exec(command, Map.of("HOME", home.toString(), "CACHECTL_JAVA",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            ProcessOutput result = exec(command, Map.of("HOME", home.toString()));
 
             assertThat(result.code()).as(result.err()).isZero();
             JsonNode document = JSON.readTree(result.out());
