@@ -57,15 +57,17 @@ final class ClearCommand implements Callable<Integer> {
         }
         CacheClearer clearer = new CacheClearer(TreeDeleter.create(), LockProbe.system(),
                 System.currentTimeMillis());
-        List<ClearOutcome> plan;
-        try (ProgressLine progress = ProgressLine.start(invocation.err(), "measuring", invocation.interactive())) {
-            plan = clearer.clear(selected, true, force, progress.listener());
-        }
         ClearRendering rendering = new ClearRendering(invocation.out(), workspace);
-        if (dryRun) {
-            return finish(rendering, plan, true);
-        }
-        if (!yes) {
+        // The measuring pass is what --dry-run reports and what the prompt shows; with --yes nobody reads it,
+        // so the deletion walks the caches once, like rm -rf.
+        if (dryRun || !yes) {
+            List<ClearOutcome> plan;
+            try (ProgressLine progress = ProgressLine.start(invocation.err(), "measuring", invocation.interactive())) {
+                plan = clearer.clear(selected, true, force, progress.listener());
+            }
+            if (dryRun) {
+                return finish(rendering, plan, true);
+            }
             rendering.summary(invocation.err(), plan);
             if (!Prompt.confirm(invocation, "Delete these files? [y/N] ")) {
                 invocation.err().println("cachectl: nothing deleted");
