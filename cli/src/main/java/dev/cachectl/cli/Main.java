@@ -28,6 +28,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code. */
     public static int run(Invocation invocation, String... args) {
+        Subcommand.warmUpFor(args);
         CommandLine commandLine = CommandLines.create(invocation, args);
         try {
             return commandLine.execute(args);

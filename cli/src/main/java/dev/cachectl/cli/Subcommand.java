@@ -1,29 +1,47 @@
 package dev.cachectl.cli;
 
+import dev.cachectl.core.workspace.Warmup;
 import java.util.function.Function;
 import picocli.CommandLine;
 
 /** cachectl's subcommands, in the order the top-level help lists them, each built only when a run needs it. */
 enum Subcommand {
-    PROVIDERS("providers", ProvidersCommand::new),
-    ENV("env", EnvCommand::new),
-    INIT("init", InitCommand::new),
-    EXEC("exec", ExecCommand::commandLine),
-    VALIDATE("validate", ValidateCommand::new),
-    SCHEMA("schema", SchemaCommand::new),
-    STATUS("status", StatusCommand::new),
-    CLEAR("clear", ClearCommand::new),
-    DOCTOR("doctor", DoctorCommand::new),
-    MIGRATE("migrate", MigrateCommand::new),
+    PROVIDERS("providers", ProvidersCommand::new, Warmup::config),
+    ENV("env", EnvCommand::new, Warmup::config),
+    INIT("init", InitCommand::new, Warmup::config),
+    EXEC("exec", ExecCommand::commandLine, Warmup::config),
+    VALIDATE("validate", ValidateCommand::new, Warmup::config),
+    SCHEMA("schema", SchemaCommand::new, () -> { }),
+    STATUS("status", StatusCommand::new, Warmup::configAndScanner),
+    CLEAR("clear", ClearCommand::new, Warmup::configAndScanner),
+    DOCTOR("doctor", DoctorCommand::new, Warmup::configAndScanner),
+    MIGRATE("migrate", MigrateCommand::new, Warmup::configAndScanner),
     // picocli's own generator: a bash script (zsh loads it through bashcompinit) covering every command.
-    COMPLETION("completion", root -> new picocli.AutoComplete.GenerateCompletion());
+    COMPLETION("completion", root -> new picocli.AutoComplete.GenerateCompletion(), () -> { });
 
     private final String commandName;
     private final Function<RootCommand, Object> factory;
+    private final Runnable warmUp;
 
-    Subcommand(String commandName, Function<RootCommand, Object> factory) {
+    Subcommand(String commandName, Function<RootCommand, Object> factory, Runnable warmUp) {
         this.commandName = commandName;
         this.factory = factory;
+        this.warmUp = warmUp;
+    }
+
+    /**
+     * Starts, on a background thread, the set-up this command will need (see core's {@code Warmup}) for the
+     * first word of {@code args} that names a command. Only a head start: a wrong guess (say, an option's value
+     * that happens to be a command name) costs some idle CPU and nothing else.
+     */
+    static void warmUpFor(String[] args) {
+        for (String arg : args) {
+            Subcommand named = named(arg);
+            if (named != null) {
+                named.warmUp.run();
+                return;
+            }
+        }
     }
 
     /** The name users type, e.g. {@code status}. */

@@ -33,6 +33,15 @@ public final class ConfigValidator {
     }
 
     /**
+     * Builds the JSON mapper and compiles the config schema now (both are built once per process on first
+     * use). Called from a background thread while the command line is still being parsed, so a command that
+     * loads the config finds them ready.
+     */
+    public static void prepare() {
+        ConfigSchema.node();
+    }
+
+    /**
      * The problems of {@code config}, in file order; empty when it is valid. The built-in defaults are
      * valid unless a plugin's default directory overlaps another cache.
      *
