@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Whole-process benchmarks of cachectl against du, find (and gdu/ncdu when installed) on generated trees.
+# Whole-process benchmarks of cachectl against du, find, a C reference walker (bench/src/main/c/refwalk.c, when
+# cc is installed) and gdu/ncdu (when installed) on generated trees.
 # Usage: bench/run.sh [SIZES...]   (default: 10000 200000 1000000). Not part of ./mvnw verify.
 # Environment: ROUNDS (default 7), WARMUP (default 1), SKIP_BUILD=1, BENCH_DIR (see bench/common.sh);
 # COLD=1 adds a cold-page-cache table per size (needs root: it writes /proc/sys/vm/drop_caches before
@@ -32,6 +33,13 @@ echo
   "hello=$JAVA -XX:+UseSerialGC -jar $HELLO/hello.jar" \
   "version=$CACHECTL --version"
 
+# A single-threaded C walker with cachectl's system calls, when a C compiler is there: the floor a walk on one
+# core can reach, without start-up, parallelism or accounting.
+REFWALK=""
+if command -v cc >/dev/null && cc -O2 -o "$WORK/refwalk" "$ROOT/bench/src/main/c/refwalk.c" 2>/dev/null; then
+  REFWALK="$WORK/refwalk"
+fi
+
 DROP='sync; echo 3 > /proc/sys/vm/drop_caches'
 for size in $SIZES; do
   tree=$(ensure_tree "$size")
@@ -42,6 +50,7 @@ for size in $SIZES; do
   load_line
   echo
   cmds=("du=du -s $tree" "dub=du -sb $tree" "find=find $tree -type f" "cachectl=cd $tree && $CACHECTL status --json")
+  [ -n "$REFWALK" ] && cmds+=("refwalk=$REFWALK $tree")
   command -v gdu >/dev/null && cmds+=("gdu=gdu -snp $tree")
   command -v ncdu >/dev/null && cmds+=("ncdu=ncdu -x -o /dev/null $tree")
   "$JAVA" -cp "$CP" dev.cachectl.bench.WholeProcessBench "$ROUNDS" "${cmds[@]}"
