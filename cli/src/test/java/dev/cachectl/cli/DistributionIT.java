@@ -84,6 +84,28 @@ class DistributionIT {
     }
 
     @Test
+    void aCopiedDistributionKeepsItsAotCache() throws Exception {
+        // With the modules linked into the runtime image there is no module path for the cache to mismatch:
+        // an installed copy starts as fast as the build's own.
+        Path copy = workDir.resolve("installed");
+        try (var paths = Files.walk(DIST)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = copy.resolve(DIST.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        ProcessResult result = launch(copy.resolve("bin/cachectl"), workDir, java.util.Map.of("CACHECTL_JAVA_OPTS",
+                "-Xlog:class+load=info:stdout"), "--version");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern("dev\\.cachectl\\.cli\\.Main source: shared objects file");
+    }
+
+    @Test
     void cachectlJavaRunsTheJarsOnAnotherJdk() throws Exception {
         ProcessResult result = cachectl(workDir, java.util.Map.of("CACHECTL_JAVA",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()), "--version");
