@@ -11,15 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Semaphore;
 
 /**
  * Runs a deletion: opens the root, lists or locates the requested entries, deletes them in parallel (one
- * {@link UnitWalker} per entry at a time, the entries spread over a small pool) and assembles the report.
+ * {@link UnitWalker} per entry at a time, the entries spread over a small pool) and assembles the report. A clear
+ * also spreads a directory entry's subdirectories over the pool ({@link ExpandedDirectory}), so that a cache
+ * holding one huge folder is not deleted by one thread; the report is the same.
  *
  * @param <N> the handle's entry names
  */
@@ -37,7 +35,7 @@ final class DeletionEngine<N> {
             List<Unit<N>> units = list(rootHandle, rootErrors);
             DeletionRun run = new DeletionRun(request, units.size());
             rootErrors.forEach(message -> run.error("", message));
-            return execute(root, rootHandle, run, units);
+            return execute(root, rootHandle, run, units, true);
         }
     }
 
@@ -49,7 +47,7 @@ final class DeletionEngine<N> {
                 units.add(new Unit<>(segments.subList(0, segments.size() - 1),
                         rootHandle.encode(segments.getLast()), relativePath, null));
             }
-            return execute(root, rootHandle, new DeletionRun(request, units.size()), units);
+            return execute(root, rootHandle, new DeletionRun(request, units.size()), units, false);
         }
     }
 
@@ -76,38 +74,41 @@ final class DeletionEngine<N> {
         return units;
     }
 
-    private DeletionReport execute(Path root, DirectoryHandle<N> rootHandle, DeletionRun run, List<Unit<N>> units) {
+    private DeletionReport execute(Path root, DirectoryHandle<N> rootHandle, DeletionRun run, List<Unit<N>> units,
+                                   boolean expand) {
         Result[] results = new Result[units.size()];
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(units.size());
-        int threads = Math.max(1, Math.min(run.request.options().parallelism(), units.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("cachectl-delete-", 0).factory());
+        int parallelism = run.request.options().parallelism();
+        boolean expanding = expand && parallelism > 1;
+        int threads = Math.max(1, expanding ? parallelism : Math.min(parallelism, units.size()));
+        // each expanded directory holds a descriptor until it is finished; the queue order keeps them about one
+        // per thread, this bounds them whatever happens
+        Semaphore expansions = new Semaphore(2 * threads);
+        DeletionTasks tasks = new DeletionTasks(threads);
         try {
             for (int i = 0; i < units.size(); i++) {
                 int slot = i;
-                pool.execute(() -> {
-                    try {
-                        results[slot] = deleteUnit(run, rootHandle, units.get(slot), slot);
-                    } catch (RuntimeException | Error e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        done.countDown();
+                Unit<N> unit = units.get(slot);
+                ExpandedDirectory<N> expansion = !expanding || !unit.parentSegments.isEmpty() ? null
+                        : new ExpandedDirectory<>(run, slot, rootHandle, unit.relativePath, expansions,
+                                tasks::submitFirst, outcome -> results[slot] = new Result(EntryKind.DIRECTORY, outcome));
+                tasks.submitLast(() -> {
+                    Result r = deleteUnit(run, rootHandle, unit, slot, expansion);
+                    if (r == null || r.outcome != EntryOutcome.EXPANDED) {
+                        // an expanded directory's result is set by whichever task finishes it
+                        results[slot] = r;
                     }
                 });
             }
-            awaitWithProgress(run, done);
+            tasks.allSubmitted();
+            awaitWithProgress(run, tasks);
         } finally {
-            pool.shutdown();
+            tasks.close();
         }
         ProgressListener listener = run.request.options().progress();
         if (listener != ProgressListener.NONE) {
             listener.progress(run.progress(true));
         }
-        if (failure.get() instanceof RuntimeException e) {
-            throw e;
-        } else if (failure.get() instanceof Error e) {
-            throw e;
-        }
+        tasks.rethrowFailure();
         List<DeletedEntry> entries = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             Result r = results[i];
@@ -119,13 +120,13 @@ final class DeletionEngine<N> {
         return new DeletionReport(root, run.dryRun(), entries, run.kept(), run.errors());
     }
 
-    private static void awaitWithProgress(DeletionRun run, CountDownLatch done) {
+    private static void awaitWithProgress(DeletionRun run, DeletionTasks tasks) {
         ProgressListener listener = run.request.options().progress();
         long interval = run.request.options().progressInterval().toNanos();
         boolean interrupted = false;
         while (true) {
             try {
-                if (done.await(interval, TimeUnit.NANOSECONDS)) {
+                if (tasks.await(interval)) {
                     break;
                 }
                 if (listener != ProgressListener.NONE) {
@@ -141,8 +142,12 @@ final class DeletionEngine<N> {
         }
     }
 
-    /** Locates one requested entry below the root (never through a link) and deletes it. */
-    private Result deleteUnit(DeletionRun run, DirectoryHandle<N> rootHandle, Unit<N> unit, int slot) {
+    /**
+     * Locates one requested entry below the root (never through a link) and deletes it, through
+     * {@code expansion} (may be {@code null}) if it is a directory that may be expanded.
+     */
+    private Result deleteUnit(DeletionRun run, DirectoryHandle<N> rootHandle, Unit<N> unit, int slot,
+                              ExpandedDirectory<N> expansion) {
         DirectoryHandle<N> parent = rootHandle;
         ProtectionTree node = run.protection;
         StringBuilder parentPath = new StringBuilder();
@@ -185,7 +190,8 @@ final class DeletionEngine<N> {
                 run.kept(unit.relativePath, st.kind(), "protected");
                 return new Result(st.kind(), EntryOutcome.KEPT);
             }
-            EntryOutcome outcome = new UnitWalker<N>(run, slot).delete(parent, unit.name, parentPath.toString(), node, st);
+            EntryOutcome outcome = new UnitWalker<N>(run, slot)
+                    .delete(parent, unit.name, parentPath.toString(), node, st, expansion);
             return new Result(st.kind(), outcome);
         } finally {
             if (parent != rootHandle) {

@@ -9,5 +9,10 @@ enum EntryOutcome {
     /** It was kept on purpose as a whole. */
     KEPT,
     /** Part of it, or all of it, is still there: something inside was kept or could not be removed. */
-    LEFT
+    LEFT,
+    /**
+     * It is a directory whose subdirectories are being emptied by other tasks (see {@link ExpandedDirectory});
+     * its outcome is known when the last of them ends.
+     */
+    EXPANDED
 }

@@ -25,6 +25,11 @@ final class Frame<N> {
     boolean exhausted;
     boolean keep;
     boolean abandoned;
+    /**
+     * Whether the handle belongs to an {@link ExpandedDirectory} that other walkers share: never closed here, and
+     * the directory itself is not removed by the walker that borrows it.
+     */
+    boolean borrowed;
 
     Frame(Frame<N> parent, N name, EntryStat self, ProtectionTree protection, int parentPathLength) {
         this.parent = parent;

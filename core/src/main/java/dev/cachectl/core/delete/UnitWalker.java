@@ -17,7 +17,8 @@ import java.util.List;
  * of {@link Frame}s, one per directory being emptied. At most {@link #OPEN_BUDGET} directories stay open; a
  * deeper one is read to the end, closed while its subdirectories are emptied and reopened through {@code ..}
  * from its child, checked to be the same directory (device and inode) before anything in it is touched. So a
- * tree 5000 levels deep needs neither 5000 descriptors nor a deep Java stack.
+ * tree 5000 levels deep needs neither 5000 descriptors nor a deep Java stack. In a clear, an entry's
+ * subdirectories may each be emptied by a walker of their own ({@link ExpandedDirectory}).
  *
  * @param <N> the handle's entry names
  */
@@ -42,9 +43,13 @@ final class UnitWalker<N> {
 
     /**
      * Deletes entry {@code name} of {@code parent} (a handle the caller keeps open) whose path from the root is
-     * {@code parentPath/name}; {@code node} is the protection tree at {@code parent}.
+     * {@code parentPath/name}; {@code node} is the protection tree at {@code parent}. A directory with no
+     * protected path at or below it, that no rule keeps and that {@code expansion} (may be {@code null}) accepts
+     * is only read here: its other entries are handled as usual and each subdirectory is handed to
+     * {@code expansion}, to be emptied on other threads; the result is then {@link EntryOutcome#EXPANDED}.
      */
-    EntryOutcome delete(DirectoryHandle<N> parent, N name, String parentPath, ProtectionTree node, EntryStat st) {
+    EntryOutcome delete(DirectoryHandle<N> parent, N name, String parentPath, ProtectionTree node, EntryStat st,
+                        ExpandedDirectory<N> expansion) {
         base = parent;
         path.setLength(0);
         path.append(parentPath);
@@ -67,12 +72,33 @@ final class UnitWalker<N> {
         if (top == null) {
             return EntryOutcome.LEFT;
         }
+        // childNode == null: nothing at or below this directory is protected, so its subdirectories need no
+        // protection node and each can be emptied on its own
+        if (expansion != null && childNode == null && expansion.start(top)) {
+            open--; // the expansion owns the handle from now on
+            expansion.read(this, top);
+            return EntryOutcome.EXPANDED;
+        }
         boolean removed = walk(top);
         return removed ? EntryOutcome.REMOVED : EntryOutcome.LEFT;
     }
 
-    /** Empties and removes the directory of {@code top}; whether it is gone. */
-    private boolean walk(Frame<N> top) {
+    /**
+     * Makes this walker continue from {@code base} (a handle someone else keeps open, or {@code open} of them
+     * this walker owns), with {@code basePath} the path of the directory being worked on.
+     */
+    void startAt(DirectoryHandle<N> baseHandle, String basePath, int owned) {
+        base = baseHandle;
+        path.setLength(0);
+        path.append(basePath);
+        open = owned;
+    }
+
+    /**
+     * Empties and removes the directory of {@code top} (only empties it, when its handle is borrowed); whether it
+     * is gone (for a borrowed one: whether nothing in it stays).
+     */
+    boolean walk(Frame<N> top) {
         stack.push(top);
         boolean topRemoved = false;
         while (!stack.isEmpty()) {
@@ -90,7 +116,7 @@ final class UnitWalker<N> {
                 Frame.Pending<N> p = f.pending.poll();
                 Frame<N> child = open(f, f.handle, p.name(), p.stat(), p.node(), null, p.retries());
                 if (child != null) {
-                    if (open > OPEN_BUDGET && f.exhausted && f.handle != null) {
+                    if (open > OPEN_BUDGET && f.exhausted && f.handle != null && !f.borrowed) {
                         closeHandle(f);
                     }
                     stack.push(child);
@@ -99,7 +125,7 @@ final class UnitWalker<N> {
                 readBatch(f);
             } else {
                 stack.pop();
-                boolean gone = finish(f);
+                boolean gone = f.borrowed ? !f.keep : finish(f);
                 if (stack.isEmpty()) {
                     topRemoved = gone;
                 }
@@ -108,7 +134,8 @@ final class UnitWalker<N> {
         return topRemoved;
     }
 
-    private void readBatch(Frame<N> f) {
+    /** Reads the next names of {@code f}: keeps, deletes or queues each entry; marks the end. */
+    void readBatch(Frame<N> f) {
         List<N> names;
         try {
             names = f.handle.nextNames(BATCH);
@@ -230,7 +257,7 @@ final class UnitWalker<N> {
     }
 
     /** Pops {@code f}: removes its directory unless something in it stays; whether it is gone. */
-    private boolean finish(Frame<N> f) {
+    boolean finish(Frame<N> f) {
         Frame<N> parent = stack.peek();
         DirectoryHandle<N> parentHandle = parent == null ? base : reacquire(parent, f);
         closeHandle(f);
@@ -286,7 +313,7 @@ final class UnitWalker<N> {
     }
 
     private void closeHandle(Frame<N> f) {
-        if (f.handle != null) {
+        if (f.handle != null && !f.borrowed) {
             f.handle.close();
             f.handle = null;
             open--;

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,9 +32,7 @@ class TreeDeleterPrivilegeTest {
     @ParameterizedTest
     @ValueSource(strings = {"nio", "native"})
     void reportsWhatItMayNotRemoveAndRemovesTheRest(String implementation) throws IOException {
-        assumeTrue(GnuTools.canDropToNobody(), "needs root and setpriv");
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        UserPrincipal nobody = tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        UserPrincipal nobody = nobodyMayEnterTmp();
         Path root = Files.createDirectory(tmp.resolve("cache"));
         Path mine = Files.createDirectory(root.resolve("mine"));
         Files.writeString(mine.resolve("a"), "a");
@@ -43,15 +43,47 @@ class TreeDeleterPrivilegeTest {
             Files.setOwner(p, nobody);
         }
 
-        ChildJvm.Result result = ChildJvm.run(true, DeleteProbeMain.class, implementation, root.toString());
-
-        assumeTrue(result.exitCode() != 3, "native deleter not available in a child JVM");
-        assertThat(result.stdout().lines()).containsExactly(
+        assertThat(clearAsNobody(implementation, root)).containsExactly(
                 "FREED 1 1",
                 "ERROR theirs/b\tcannot remove: Permission denied",
                 "ERROR theirs/c\tcannot remove: Permission denied");
         assertThat(mine).doesNotExist();
         assertThat(theirs.resolve("b")).exists();
+    }
+
+    /**
+     * As nobody: a subfolder nobody may not change, inside a folder whose subfolders are emptied side by side,
+     * keeps its files, each reported with its path; the rest is deleted.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"nio", "native"})
+    void reportsErrorsInsideAnExpandedFolderWithTheirPaths(String implementation) throws IOException {
+        UserPrincipal nobody = nobodyMayEnterTmp();
+        Path root = Files.createDirectory(tmp.resolve("cache"));
+        Path big = Files.createDirectory(root.resolve("big"));
+        List<Path> theirs = new ArrayList<>(List.of(root, big));
+        for (int i = 0; i < 6; i++) {
+            Path sub = Files.createDirectory(big.resolve("s" + i));
+            if (i == 4) {
+                Files.writeString(sub.resolve("b"), "b");
+                Files.writeString(sub.resolve("c"), "c");
+            } else {
+                theirs.add(sub);
+                theirs.add(Files.writeString(sub.resolve("a"), "a"));
+            }
+        }
+        for (Path p : theirs) {
+            Files.setOwner(p, nobody);
+        }
+
+        assertThat(clearAsNobody(implementation, root)).containsExactly(
+                "FREED 5 5",
+                "ERROR big/s4/b\tcannot remove: Permission denied",
+                "ERROR big/s4/c\tcannot remove: Permission denied");
+        try (Stream<Path> left = Files.walk(root)) {
+            assertThat(left.map(p -> root.relativize(p).toString()))
+                    .containsExactlyInAnyOrder("", "big", "big/s4", "big/s4/b", "big/s4/c");
+        }
     }
 
     /** A JVM allowed 512 descriptors clears 5000 levels: the walk holds a bounded number, not one per level. */
@@ -92,5 +124,19 @@ class TreeDeleterPrivilegeTest {
                 "FREED 1 1",
                 "KEPT mnt\tanother file system is mounted here; not crossed",
                 "EXISTS mnt/inside.txt");
+    }
+
+    /** Skips unless this is root with setpriv; lets nobody into the temp folder; nobody's principal. */
+    private UserPrincipal nobodyMayEnterTmp() throws IOException {
+        assumeTrue(GnuTools.canDropToNobody(), "needs root and setpriv");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+    }
+
+    /** What {@link DeleteProbeMain} printed after clearing {@code root} as nobody. */
+    private static Stream<String> clearAsNobody(String implementation, Path root) throws IOException {
+        ChildJvm.Result result = ChildJvm.run(true, DeleteProbeMain.class, implementation, root.toString());
+        assumeTrue(result.exitCode() != 3, "native deleter not available in a child JVM");
+        return result.stdout().lines();
     }
 }
