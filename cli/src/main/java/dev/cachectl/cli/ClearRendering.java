@@ -80,7 +80,7 @@ final class ClearRendering {
             cache.put("skipped", outcome.skipped().orElse(null));
             cache.put("failed", outcome.failed().orElse(null));
             TreeUsage freed = outcome.report().map(DeletionReport::freed).orElse(TreeUsage.EMPTY);
-            cache.put("freed", usage(freed));
+            cache.put("freed", JsonMaps.usage(freed));
             List<Object> kept = new ArrayList<>();
             List<Object> errors = new ArrayList<>();
             outcome.report().ifPresent(report -> {
@@ -96,18 +96,8 @@ final class ClearRendering {
         document.put("project_root", workspace.project().root().toString());
         document.put("dry_run", dry);
         document.put("caches", caches);
-        document.put("totals", usage(total(outcomes)));
+        document.put("totals", JsonMaps.usage(total(outcomes)));
         out.print(JsonText.write(document));
-    }
-
-    private static Map<String, Object> usage(TreeUsage usage) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("apparent_bytes", usage.apparentBytes());
-        map.put("disk_bytes", usage.diskBytes());
-        map.put("files", usage.files());
-        map.put("dirs", usage.dirs());
-        map.put("symlinks", usage.symlinks());
-        return map;
     }
 
     private static TreeUsage total(List<ClearOutcome> outcomes) {

@@ -2,6 +2,8 @@ package dev.cachectl.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.EnumSet;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** Builds the picocli command tree and maps every failure to one stderr line and an exit code. */
@@ -25,10 +27,10 @@ final class CommandLines {
     static CommandLine create(Invocation invocation, String[] args) {
         RootCommand root = new RootCommand(invocation);
         CommandLine commandLine = new CommandLine(root);
-        for (Subcommand subcommand : Subcommand.values()) {
-            if (args == null || SubcommandSelection.reaches(commandLine.getCommandSpec(), args, subcommand)) {
-                subcommand.addTo(commandLine, root);
-            }
+        Set<Subcommand> needed = args == null ? EnumSet.allOf(Subcommand.class)
+                : SubcommandSelection.reachable(commandLine.getCommandSpec(), args);
+        for (Subcommand subcommand : needed) { // EnumSet iterates in declaration order, the help's order
+            subcommand.addTo(commandLine, root);
         }
         commandLine.setOut(invocation.out());
         commandLine.setErr(invocation.err());

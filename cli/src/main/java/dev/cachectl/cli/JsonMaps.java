@@ -1,5 +1,6 @@
 package dev.cachectl.cli;
 
+import dev.cachectl.core.scan.TreeUsage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,5 +20,11 @@ final class JsonMaps {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
+    }
+
+    /** The sizes and counts of a tree, as {@code status} and {@code clear} report them. */
+    static Map<String, Object> usage(TreeUsage usage) {
+        return ordered("apparent_bytes", usage.apparentBytes(), "disk_bytes", usage.diskBytes(),
+                "files", usage.files(), "dirs", usage.dirs(), "symlinks", usage.symlinks());
     }
 }

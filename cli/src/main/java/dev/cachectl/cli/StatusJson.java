@@ -54,12 +54,7 @@ final class StatusJson {
     }
 
     private static Map<String, Object> usage(TreeUsage usage) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("apparent_bytes", usage.apparentBytes());
-        map.put("disk_bytes", usage.diskBytes());
-        map.put("files", usage.files());
-        map.put("dirs", usage.dirs());
-        map.put("symlinks", usage.symlinks());
+        Map<String, Object> map = JsonMaps.usage(usage);
         map.put("newest_mtime", usage.newestModification().map(Instant::toString).orElse(null));
         return map;
     }

@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import java.util.EnumSet;
+import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -13,19 +15,20 @@ final class SubcommandSelection {
     private SubcommandSelection() {
     }
 
-    /** Whether parsing {@code args} against {@code root} can need {@code subcommand}. */
-    static boolean reaches(CommandSpec root, String[] args, Subcommand subcommand) {
+    /** The subcommands parsing {@code args} against {@code root} can need. */
+    static Set<Subcommand> reachable(CommandSpec root, String[] args) {
+        Set<Subcommand> all = EnumSet.allOf(Subcommand.class);
         boolean versionOnly = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-") || arg.equals("-")) {
                 Subcommand named = Subcommand.named(arg);
-                return named == null || named == subcommand || named.needsWholeTree();
+                return named == null || named.needsWholeTree() ? all : EnumSet.of(named);
             }
             int equals = arg.indexOf('=');
             OptionSpec option = root.findOption(equals < 0 ? arg : arg.substring(0, equals));
             if (option == null || option.usageHelp()) {
-                return true;
+                return all;
             }
             if (option.versionHelp()) {
                 versionOnly = true;
@@ -33,6 +36,6 @@ final class SubcommandSelection {
                 i++; // the option's value, e.g. --project DIR
             }
         }
-        return !versionOnly;
+        return versionOnly ? EnumSet.noneOf(Subcommand.class) : all;
     }
 }

@@ -2,11 +2,6 @@ package dev.cachectl.core.validate;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import dev.cachectl.core.json.CoreJson;
 import dev.cachectl.schemas.HardwareCacheSchema;
 import java.io.IOException;
@@ -47,7 +42,7 @@ public final class ConfigSchema {
 
     /** Compiled on first use, so {@code --help} and {@code --version} never pay for it. */
     private static final class Compiled {
-        static final Schema SCHEMA = compile(read());
+        static final Schema SCHEMA = SchemaCompiler.compile(HardwareCacheSchema.ID, read());
 
         private static JsonNode read() {
             try (InputStream in = HardwareCacheSchema.open()) {
@@ -56,20 +51,6 @@ public final class ConfigSchema {
             } catch (IOException | JacksonException e) {
                 throw new IllegalStateException("cannot read the built-in config schema", e);
             }
-        }
-
-        private static Schema compile(JsonNode document) {
-            // Instance locations as JSON pointers, the form ConfigProblem reports; formats asserted, not
-            // just annotated (draft 2020-12 only annotates them by default).
-            SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-                    .pathType(PathType.JSON_POINTER)
-                    .formatAssertionsEnabled(true)
-                    .build();
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                    builder -> builder.schemaRegistryConfig(config));
-            Schema schema = registry.getSchema(SchemaLocation.of(HardwareCacheSchema.ID), document);
-            schema.initializeValidators();
-            return schema;
         }
     }
 }

@@ -2,11 +2,6 @@ package dev.cachectl.core.validate;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import dev.cachectl.core.config.ConfigProblem;
 import dev.cachectl.core.config.LoadedConfig;
 import dev.cachectl.core.json.CoreJson;
@@ -101,18 +96,9 @@ final class ProviderSettingsRules {
         return new ConfigProblem(config.project().configFile(), CODE, pointer, at.line(), at.column(), message);
     }
 
-    /** Compiles a provider's schema: draft 2020-12 unless it says otherwise, formats asserted, nothing fetched. */
+    /** Compiles a provider's schema. */
     private static Schema compile(RegisteredProvider provider) {
-        SchemaRegistryConfig settings = SchemaRegistryConfig.builder()
-                .pathType(PathType.JSON_POINTER)
-                .formatAssertionsEnabled(true)
-                .build();
-        SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(settings)
-                        .schemaLoader(loader -> loader.fetchRemoteResources(false)));
-        Schema schema = schemas.getSchema(SchemaLocation.of("https://cachectl.dev/providers/" + provider.id()
-                + ".schema.json"), CoreJson.mapper().readTree(provider.settingsSchema().orElseThrow()));
-        schema.initializeValidators();
-        return schema;
+        return SchemaCompiler.compile("https://cachectl.dev/providers/" + provider.id() + ".schema.json",
+                CoreJson.mapper().readTree(provider.settingsSchema().orElseThrow()));
     }
 }
