@@ -3,8 +3,10 @@ package dev.cachectl.cli;
 import dev.cachectl.core.clear.CacheClearer;
 import dev.cachectl.core.clear.ClearOutcome;
 import dev.cachectl.core.clear.ClearSelection;
+import dev.cachectl.core.clear.ClearTarget;
 import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.TreeDeleter;
+import dev.cachectl.core.validate.RealPathSafety;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.Workspace;
 import java.util.List;
@@ -34,6 +36,10 @@ final class ClearCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Also delete entries in use (held locks, recent partial downloads).")
     private boolean force;
 
+    @Option(names = "--no-wait", description = "Fail at once on a cache another cachectl command is deleting"
+            + " or moving files in, instead of waiting for it.")
+    private boolean noWait;
+
     @Option(names = "--json", description = "Print a JSON document (schema_version 1).")
     private boolean json;
 
@@ -56,19 +62,23 @@ final class ClearCommand implements Callable<Integer> {
                     + " pass --yes to confirm, or --dry-run to see what would be deleted");
         }
         CacheClearer clearer = new CacheClearer(TreeDeleter.create(), LockProbe.system(),
-                System.currentTimeMillis());
+                new RealPathSafety(workspace.project().root(), workspace.host().home()), System.currentTimeMillis());
+        // Pinned once: the measuring pass, the prompt and the deletion all work on the directories seen here.
+        List<ClearTarget> plan = clearer.plan(selected);
+        CacheClearer.LockWaitListener waiting = dir -> invocation.err().println("cachectl: waiting for another"
+                + " cachectl command working in " + dir + " (Ctrl-C to stop, --no-wait to fail instead)");
         ClearRendering rendering = new ClearRendering(invocation.out(), workspace);
         // The measuring pass is what --dry-run reports and what the prompt shows; with --yes nobody reads it,
         // so the deletion walks the caches once, like rm -rf.
         if (dryRun || !yes) {
-            List<ClearOutcome> plan;
+            List<ClearOutcome> measured;
             try (ProgressLine progress = ProgressLine.start(invocation.err(), "measuring", invocation.interactive())) {
-                plan = clearer.clear(selected, true, force, progress.listener());
+                measured = clearer.clear(plan, true, force, noWait, waiting, progress.listener());
             }
             if (dryRun) {
-                return finish(rendering, plan, true);
+                return finish(rendering, measured, true);
             }
-            rendering.summary(invocation.err(), plan);
+            rendering.summary(invocation.err(), measured);
             if (!Prompt.confirm(invocation, "Delete these files? [y/N] ")) {
                 invocation.err().println("cachectl: nothing deleted");
                 return ExitCode.OK;
@@ -76,7 +86,7 @@ final class ClearCommand implements Callable<Integer> {
         }
         List<ClearOutcome> done;
         try (ProgressLine progress = ProgressLine.start(invocation.err(), "deleting", invocation.interactive())) {
-            done = clearer.clear(selected, false, force, progress.listener());
+            done = clearer.clear(plan, false, force, noWait, waiting, progress.listener());
         }
         return finish(rendering, done, false);
     }

@@ -30,7 +30,7 @@ final class ClearRendering {
     void summary(PrintWriter err, List<ClearOutcome> plan) {
         for (ClearOutcome outcome : plan) {
             outcome.report().ifPresent(report -> err.printf(Locale.ROOT, "  %-12s %s: %s in %,d files%s%n",
-                    outcome.location().id(), outcome.location().directory(),
+                    outcome.location().id(), where(outcome),
                     HumanBytes.format(report.freed().diskBytes()), report.freed().files(),
                     report.kept().isEmpty() ? "" : " (" + report.kept().size() + " kept)"));
         }
@@ -41,7 +41,7 @@ final class ClearRendering {
         Table table = new Table("PROVIDER", "PATH", dry ? "WOULD FREE" : "FREED", "FILES", "KEPT", "ERRORS");
         for (ClearOutcome outcome : outcomes) {
             String id = outcome.location().id();
-            String path = outcome.location().directory().toString();
+            String path = where(outcome);
             if (outcome.report().isEmpty()) {
                 table.row(id, path, "-", "-", "-", outcome.failed().map(f -> "1").orElse("0"));
                 continue;
@@ -77,6 +77,7 @@ final class ClearRendering {
             Map<String, Object> cache = new LinkedHashMap<>();
             cache.put("provider", outcome.location().id());
             cache.put("path", outcome.location().directory().toString());
+            cache.put("real_path", outcome.realPath().map(Object::toString).orElse(null));
             cache.put("skipped", outcome.skipped().orElse(null));
             cache.put("failed", outcome.failed().orElse(null));
             TreeUsage freed = outcome.report().map(DeletionReport::freed).orElse(TreeUsage.EMPTY);
@@ -98,6 +99,11 @@ final class ClearRendering {
         document.put("caches", caches);
         document.put("totals", JsonMaps.usage(total(outcomes)));
         out.print(JsonText.write(document));
+    }
+
+    /** The cache's path, and where it really is when links on the way lead elsewhere. */
+    private static String where(ClearOutcome outcome) {
+        return outcome.location().directory() + outcome.realPath().map(real -> " -> " + real).orElse("");
     }
 
     private static TreeUsage total(List<ClearOutcome> outcomes) {

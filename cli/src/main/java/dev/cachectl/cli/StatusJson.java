@@ -31,6 +31,7 @@ final class StatusJson {
             entry.put("provider", cache.providerId().orElse(null));
             entry.put("category", cache.group().jsonName());
             entry.put("path", cache.path().toString());
+            entry.put("real_path", cache.realPath().map(Object::toString).orElse(null));
             entry.put("exists", cache.exists());
             entry.putAll(usage(cache.usage()));
             entry.put("details", cache.details().map(d -> (Object) d.properties()).orElse(null));

@@ -80,10 +80,16 @@ final class StatusText {
 
     /** The configured form (e.g. {@code .cache/torch}), or the absolute path with the home shown as {@code ~}. */
     private String location(CacheStatus cache) {
+        String real = cache.realPath().map(p -> " -> " + tilde(p)).orElse("");
         if (!cache.path().isAbsolute() || !Path.of(cache.configured()).isAbsolute()) {
-            return cache.configured();
+            return cache.configured() + real;
         }
-        return cache.path().startsWith(home) ? "~/" + home.relativize(cache.path()) : cache.path().toString();
+        return tilde(cache.path()) + real;
+    }
+
+    /** The path with the home shown as {@code ~}. */
+    private String tilde(Path path) {
+        return path.startsWith(home) ? "~/" + home.relativize(path) : path.toString();
     }
 
     private static String newest(TreeUsage usage) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EnvCommandTest {
 
     /** Every character that shells treat specially, plus non-ASCII text. */
-    static final String AWKWARD = "caches/it's a \"quoted\" $HOME `tick` back\\slash !bang ünïcødé 空白 ‘pw’";
+    static final String AWKWARD = "caches/it's a \"quoted\" $HOME `tick` per%cent !bang ünïcødé 空白 ‘pw’";
 
     @TempDir
     Path temp;

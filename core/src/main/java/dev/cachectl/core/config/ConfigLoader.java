@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -84,9 +85,13 @@ public final class ConfigLoader {
 
     private static byte[] read(Path file) throws ConfigUnreadableException {
         try {
-            if (Files.isDirectory(file)) {
-                throw new ConfigUnreadableException(file, file + " is a directory, not a config file; give the"
-                        + " path of the JSON file, e.g. config/hardware_cache.json", null);
+            // Only a regular file (a link to one is fine): opening a named pipe blocks until someone writes to
+            // it, and a device such as /dev/zero never ends.
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new ConfigUnreadableException(file, file + " is " + kindOf(file, attributes) + ", not a"
+                        + " regular file; give the path of the JSON config file, e.g. config/hardware_cache.json",
+                        null);
             }
             // Read one byte more than allowed and stop: a huge file costs no more than a big one.
             try (InputStream in = Files.newInputStream(file)) {
@@ -101,6 +106,27 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigUnreadableException(file, "cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String kindOf(Path file, BasicFileAttributes attributes) {
+        if (attributes.isDirectory()) {
+            return "a directory";
+        }
+        try {
+            Object mode = Files.getAttribute(file, "unix:mode");
+            if (mode instanceof Integer bits) {
+                return switch (bits & 0170000) {
+                    case 0010000 -> "a named pipe (FIFO)";
+                    case 0020000 -> "a character device";
+                    case 0060000 -> "a block device";
+                    case 0140000 -> "a socket";
+                    default -> "a special file";
+                };
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // no unix view: the generic word below is all there is
+        }
+        return "a special file";
     }
 
     private static String sizeOf(Path file) {

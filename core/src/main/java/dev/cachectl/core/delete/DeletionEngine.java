@@ -5,12 +5,15 @@ import dev.cachectl.core.fs.internal.EntryStat;
 import dev.cachectl.core.fs.internal.IoMessages;
 import dev.cachectl.core.scan.ProgressListener;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -31,12 +34,68 @@ final class DeletionEngine<N> {
 
     DeletionReport clearContents(Path root, DeletionRequest request) throws IOException {
         try (DirectoryHandle<N> rootHandle = opener.openRoot(root)) {
-            List<String> rootErrors = new ArrayList<>();
-            List<Unit<N>> units = list(rootHandle, rootErrors);
-            DeletionRun run = new DeletionRun(request, units.size());
-            rootErrors.forEach(message -> run.error("", message));
-            return execute(root, rootHandle, run, units, true);
+            return clearContents(root, rootHandle, request);
         }
+    }
+
+    DeletionReport clearContents(PinnedDirectory pinned, DeletionRequest request) throws IOException {
+        try (DirectoryHandle<N> rootHandle = openPinned(pinned)) {
+            return clearContents(pinned.realPath(), rootHandle, request);
+        }
+    }
+
+    PinnedDirectory pin(Path directory) throws IOException {
+        Path real = directory.toRealPath();
+        try (DirectoryHandle<N> handle = opener.openRoot(real)) {
+            return new PinnedDirectory(directory, real, handle.self());
+        }
+    }
+
+    /** The lock on {@code pinned}, or empty when another process holds it and {@code wait} is false. */
+    Optional<DirectoryLock> lock(PinnedDirectory pinned, boolean wait) throws IOException {
+        DirectoryHandle<N> handle = openPinned(pinned);
+        try {
+            if (handle.lockExclusive(wait)) {
+                return Optional.of(new DirectoryLock(handle));
+            }
+        } catch (IOException | RuntimeException e) {
+            handle.close();
+            throw e;
+        }
+        handle.close();
+        return Optional.empty();
+    }
+
+    /** Opens the real path of {@code pinned} and checks it is still the directory that was pinned. */
+    private DirectoryHandle<N> openPinned(PinnedDirectory pinned) throws IOException {
+        DirectoryHandle<N> handle;
+        try {
+            handle = opener.openRoot(pinned.realPath());
+        } catch (NoSuchFileException gone) {
+            throw new DirectoryChangedException(pinned, "was removed or moved");
+        } catch (FileSystemException e) {
+            if (e instanceof AccessDeniedException) {
+                throw e;
+            }
+            throw new DirectoryChangedException(pinned, "was replaced (" + IoMessages.reason(e) + ")");
+        }
+        try {
+            if (!pinned.sameDirectory(handle.self())) {
+                throw new DirectoryChangedException(pinned, "now leads to another directory");
+            }
+            return handle;
+        } catch (IOException | RuntimeException e) {
+            handle.close();
+            throw e;
+        }
+    }
+
+    private DeletionReport clearContents(Path root, DirectoryHandle<N> rootHandle, DeletionRequest request) {
+        List<String> rootErrors = new ArrayList<>();
+        List<Unit<N>> units = list(rootHandle, rootErrors);
+        DeletionRun run = new DeletionRun(request, units.size());
+        rootErrors.forEach(message -> run.error("", message));
+        return execute(root, rootHandle, run, units, true);
     }
 
     DeletionReport deleteEntries(Path root, List<String> relativePaths, DeletionRequest request) throws IOException {
@@ -67,6 +126,8 @@ final class DeletionEngine<N> {
                     }
                 }
             }
+        } catch (NoSuchFileException vanished) {
+            // the root itself was removed meanwhile: nothing is left to delete
         } catch (IOException e) {
             errors.add("cannot read directory: " + IoMessages.reason(e));
         }

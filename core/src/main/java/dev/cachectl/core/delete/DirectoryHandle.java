@@ -44,6 +44,13 @@ interface DirectoryHandle<N> extends AutoCloseable {
     /** The entry name for a text segment. */
     N encode(String name);
 
+    /**
+     * Takes an exclusive advisory lock on this directory ({@code flock}), held until the handle is closed:
+     * {@code true} when it is held, {@code false} when another process holds it and {@code wait} is false.
+     * Where the platform cannot lock directories this returns {@code true} without locking.
+     */
+    boolean lockExclusive(boolean wait) throws IOException;
+
     /** Releases the handle. */
     @Override
     void close();

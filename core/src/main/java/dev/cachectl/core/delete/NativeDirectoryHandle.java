@@ -135,6 +135,24 @@ final class NativeDirectoryHandle implements DirectoryHandle<byte[]> {
     }
 
     @Override
+    public boolean lockExclusive(boolean wait) throws IOException {
+        try (Scratch s = Scratch.borrow()) {
+            int operation = Libc.LOCK_EX | (wait ? 0 : Libc.LOCK_NB);
+            int rc;
+            do {
+                rc = Libc.flock(s, fd, operation);
+            } while (rc != 0 && s.errno() == Errno.EINTR);
+            if (rc == 0) {
+                return true;
+            }
+            if (s.errno() == Errno.EAGAIN) {
+                return false;
+            }
+            throw Errno.exception(s.errno(), "directory");
+        }
+    }
+
+    @Override
     public String decode(byte[] name) {
         return new String(name, Scratch.FileNames.CHARSET);
     }

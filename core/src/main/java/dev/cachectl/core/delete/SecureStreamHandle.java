@@ -116,6 +116,12 @@ final class SecureStreamHandle implements DirectoryHandle<Path> {
         return Path.of(name);
     }
 
+    /** NIO cannot lock a directory: commands on the same cache are not serialised on this path. */
+    @Override
+    public boolean lockExclusive(boolean wait) {
+        return true;
+    }
+
     @Override
     public void close() {
         try {

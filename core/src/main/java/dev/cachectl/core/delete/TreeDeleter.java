@@ -74,6 +74,36 @@ public final class TreeDeleter {
     }
 
     /**
+     * Pins {@code directory} for a later {@link #clearContents(PinnedDirectory, DeletionRequest)}: resolves its
+     * real path and records which directory is there.
+     *
+     * @throws IOException when it does not exist or cannot be opened as a directory
+     */
+    public PinnedDirectory pin(Path directory) throws IOException {
+        return engine.pin(directory);
+    }
+
+    /**
+     * Locks a pinned directory against other cachectl commands that delete or move in it: empty when another
+     * process holds the lock and {@code wait} is false, else the lock (after waiting for it when {@code wait}).
+     *
+     * @throws DirectoryChangedException when the directory at the real path is no longer the pinned one
+     */
+    public Optional<DirectoryLock> lock(PinnedDirectory directory, boolean wait) throws IOException {
+        return engine.lock(directory, wait);
+    }
+
+    /**
+     * As {@link #clearContents(Path, DeletionRequest)} on a pinned directory: opens its real path and deletes
+     * only when that is still the directory that was pinned.
+     *
+     * @throws DirectoryChangedException when it is not (nothing is deleted then)
+     */
+    public DeletionReport clearContents(PinnedDirectory directory, DeletionRequest request) throws IOException {
+        return engine.clearContents(directory, request);
+    }
+
+    /**
      * Deletes the given entries below {@code root}, each with everything below it. The paths are relative to
      * the root, {@code /}-separated, without {@code .} or {@code ..}; a directory on the way that is a symbolic
      * link stops that entry with an error. Entries that do not exist are skipped silently.

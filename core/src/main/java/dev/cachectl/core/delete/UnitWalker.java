@@ -4,6 +4,7 @@ import dev.cachectl.api.EntryKind;
 import dev.cachectl.core.fs.internal.EntryStat;
 import dev.cachectl.core.fs.internal.IoMessages;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
@@ -35,6 +36,8 @@ final class UnitWalker<N> {
     private final Deque<Frame<N>> stack = new ArrayDeque<>();
     private DirectoryHandle<N> base;
     private int open;
+    /** Set by {@link #open} when it removed an empty directory it could not open, instead of opening it. */
+    private boolean removedInstead;
 
     UnitWalker(DeletionRun run, int slot) {
         this.run = run;
@@ -68,9 +71,10 @@ final class UnitWalker<N> {
             run.kept(rel, st.kind(), MOUNT_POINT);
             return EntryOutcome.KEPT;
         }
+        removedInstead = false;
         Frame<N> top = open(null, parent, name, st, childNode, rel, 1);
         if (top == null) {
-            return EntryOutcome.LEFT;
+            return removedInstead ? EntryOutcome.REMOVED : EntryOutcome.LEFT;
         }
         // childNode == null: nothing at or below this directory is protected, so its subdirectories need no
         // protection node and each can be emptied on its own
@@ -139,6 +143,11 @@ final class UnitWalker<N> {
         List<N> names;
         try {
             names = f.handle.nextNames(BATCH);
+        } catch (NoSuchFileException vanished) {
+            // someone else removed this directory while it was open (another clear, an rm -rf): what it held is
+            // gone, which is what was asked
+            f.exhausted = true;
+            return;
         } catch (IOException e) {
             run.error(path.toString(), "cannot read directory: " + IoMessages.reason(e));
             f.keep = true;
@@ -202,6 +211,15 @@ final class UnitWalker<N> {
             return null;
         } catch (NotDirectoryException | FileSystemLoopException changed) {
             return retry(parent, name, topPath, retries);
+        } catch (AccessDeniedException denied) {
+            // rm -rf's rule: a folder that cannot be opened can still be removed when it is empty (e.g. mode 000)
+            if (removeUnopenable(handle, name, listed)) {
+                return null;
+            }
+            run.error(topPath != null ? topPath : childPath(parent, name), "cannot open directory: "
+                    + IoMessages.reason(denied));
+            markKept(parent);
+            return null;
         } catch (IOException e) {
             run.error(topPath != null ? topPath : childPath(parent, name), "cannot open directory: " + IoMessages.reason(e));
             markKept(parent);
@@ -231,6 +249,27 @@ final class UnitWalker<N> {
             path.append('/').append(handle.decode(name));
         }
         return f;
+    }
+
+    /**
+     * Removes a directory that cannot be opened, when it is empty; whether it is gone. A dry run cannot look
+     * inside, so it reports the folder as a real run would report a non-empty one.
+     */
+    private boolean removeUnopenable(DirectoryHandle<N> handle, N name, EntryStat listed) {
+        if (run.dryRun()) {
+            return false;
+        }
+        try {
+            handle.deleteDirectory(name);
+        } catch (NoSuchFileException vanished) {
+            removedInstead = true;
+            return true;
+        } catch (IOException notEmptyOrDenied) {
+            return false;
+        }
+        run.removed(slot, listed, false);
+        removedInstead = true;
+        return true;
     }
 
     /** The entry changed between its stat and its opening: look at it once more, as a new entry. */

@@ -1,6 +1,7 @@
 package dev.cachectl.core.doctor;
 
 import dev.cachectl.api.Severity;
+import dev.cachectl.core.status.CacheStatus;
 import dev.cachectl.core.status.StatusCodes;
 import dev.cachectl.core.status.StatusCollector;
 import dev.cachectl.core.status.StatusReport;
@@ -53,6 +54,12 @@ final class StatusFindings {
             Severity severity = ERRORS.contains(warning.code()) ? Severity.ERROR : Severity.WARNING;
             findings.add(new DoctorFinding("caches", warning.code(), severity, warning.message(),
                     FIXES.getOrDefault(warning.code(), "")));
+        }
+        for (CacheStatus cache : report.caches()) {
+            cache.realPath().ifPresent(real -> findings.add(new DoctorFinding("caches", "DOCTOR_CACHE_LINKED",
+                    Severity.INFO, cache.providerId().orElse(cache.name()) + "'s cache " + cache.path()
+                    + " really is " + real + " (symbolic links on the way); status measures and clear empties "
+                    + real, "")));
         }
         return findings;
     }

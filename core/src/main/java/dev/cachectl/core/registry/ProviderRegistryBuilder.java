@@ -3,6 +3,7 @@ package dev.cachectl.core.registry;
 import dev.cachectl.api.CacheCategory;
 import dev.cachectl.api.CacheProvider;
 import dev.cachectl.api.ConfigKey;
+import dev.cachectl.core.config.PathShape;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -78,9 +79,10 @@ final class ProviderRegistryBuilder {
                     + " letters, digits, '_' or '-', starting with a letter");
         }
         String defaultPath = require(provider.defaultPath(), "defaultPath()");
-        if (defaultPath.isBlank() || defaultPath.startsWith("/") || defaultPath.contains("..")) {
+        Optional<String> pathProblem = PathShape.defaultPathProblem(defaultPath);
+        if (pathProblem.isPresent()) {
             throw new InvalidProviderException("PROVIDER_CONTRACT", "invalid default path '" + defaultPath
-                    + "': it must be relative to the project root and stay inside it");
+                    + "': " + pathProblem.get());
         }
         CacheCategory category = require(provider.category(), "category()");
         ConfigKey configKey = require(provider.configKey(), "configKey()");

@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param exists     whether the directory exists
  * @param usage      what it holds, measured like du ({@link TreeUsage#EMPTY} when missing)
  * @param details    the provider's own view, when asked for with {@code --details} and the directory exists
+ * @param realPath   where the directory really is, when symbolic links on the way make it differ from
+ *                   {@code path}
  */
 public record CacheStatus(StatusGroup group, Optional<String> providerId, String name, Path path, String configured,
-                          boolean exists, TreeUsage usage, Optional<CacheDetails> details) {
+                          boolean exists, TreeUsage usage, Optional<CacheDetails> details, Optional<Path> realPath) {
 
     /** Validates the fields. */
     public CacheStatus {
@@ -30,5 +32,16 @@ public record CacheStatus(StatusGroup group, Optional<String> providerId, String
         Objects.requireNonNull(configured, "configured");
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(details, "details");
+        Objects.requireNonNull(realPath, "realPath");
+    }
+
+    /** Where {@code dir} really is, when links make that differ from its normalised absolute form. */
+    public static Optional<Path> realPathOf(Path dir) {
+        try {
+            Path real = dir.toRealPath();
+            return real.equals(dir.toAbsolutePath().normalize()) ? Optional.empty() : Optional.of(real);
+        } catch (java.io.IOException | SecurityException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -128,7 +128,7 @@ public final class StatusCollector {
         }
         return new CacheStatus(StatusGroup.of(provider.category()), Optional.of(provider.id()),
                 provider.displayName(), dir, location.configured(), usage.isPresent(),
-                usage.orElse(TreeUsage.EMPTY), view);
+                usage.orElse(TreeUsage.EMPTY), view, CacheStatus.realPathOf(dir));
     }
 
     private CacheStatus legacyRow(Workspace workspace, String configured, List<StatusWarning> warnings) {
@@ -140,7 +140,7 @@ public final class StatusCollector {
                 + HumanBytes.format(u.diskBytes()) + " in " + u.files() + " file(s); nothing reads it any more:"
                 + " move what you need into the configured caches ('cachectl migrate') and delete it")));
         return new CacheStatus(StatusGroup.LEGACY, Optional.empty(), "legacy cache", dir, configured,
-                usage.isPresent(), usage.orElse(TreeUsage.EMPTY), Optional.empty());
+                usage.isPresent(), usage.orElse(TreeUsage.EMPTY), Optional.empty(), CacheStatus.realPathOf(dir));
     }
 
     /** The usage of an existing directory; empty (with a warning) when it is missing or not a directory. */

@@ -1,6 +1,7 @@
 package dev.cachectl.core.validate;
 
 import dev.cachectl.core.config.CachePaths;
+import dev.cachectl.core.config.PathShape;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -52,6 +53,10 @@ final class PathSafetyRules {
             // The schema reports empty paths (CFG_EMPTY_PATH); resolving "" would mean the project root.
             return unsafe("CFG_EMPTY_PATH", name + " is an empty path; give a directory or remove the key");
         }
+        Optional<String> nonPortable = PathShape.nonPortable(raw);
+        if (nonPortable.isPresent()) {
+            return unsafe("CFG_NON_PORTABLE_PATH", name + " " + nonPortable.get());
+        }
         ResolvedPath path;
         try {
             path = ResolvedPath.of(CachePaths.resolve(projectRoot, home, raw));
@@ -62,21 +67,31 @@ final class PathSafetyRules {
         String fix = " Point it at a directory of its own" + (entry.defaultPath().isEmpty() ? ""
                 : ", e.g. the default \"" + entry.defaultPath() + "\"") + ".";
         if (path.isFilesystemRoot()) {
-            return unsafe("CFG_FILESYSTEM_ROOT", name + " is the root of the file system; clearing this cache"
-                    + " would delete everything on the disk." + fix);
+            return unsafe("CFG_FILESYSTEM_ROOT", name + " is the root of the file system" + describeReal(path)
+                    + "; clearing this cache would delete everything on the disk." + fix);
         }
         if (path.sameAs(resolvedHome) || path.strictlyContains(resolvedHome)) {
             String what = path.sameAs(resolvedHome) ? "is your home directory (" : "contains your home directory (";
-            return unsafe("CFG_HOME_DIR", name + " " + what + home + "); clearing this cache would delete your"
-                    + " files." + fix);
+            return unsafe("CFG_HOME_DIR", name + " " + what + home + ")" + describeReal(path)
+                    + "; clearing this cache would delete your files." + fix);
         }
         if (path.sameAs(resolvedRoot)) {
-            return unsafe("CFG_PROJECT_ROOT", name + " is the project root (" + projectRoot + "); clearing this"
-                    + " cache would delete the project." + fix);
+            return unsafe("CFG_PROJECT_ROOT", name + " is the project root (" + projectRoot + ")" + describeReal(path)
+                    + "; clearing this cache would delete the project." + fix);
         }
         if (path.strictlyContains(resolvedRoot)) {
             return unsafe("CFG_ANCESTOR_OF_PROJECT", name + " resolves to " + path.lexical() + ", which contains"
                     + " the project (" + projectRoot + "); clearing this cache would delete the project." + fix);
+        }
+        Optional<String> vcs = PathShape.vcsSegment(path.lexical()).or(() -> PathShape.vcsSegment(path.canonical()));
+        if (vcs.isPresent()) {
+            return unsafe("CFG_VCS_METADATA", name + " lies inside version-control metadata (" + vcs.get() + ")"
+                    + describeReal(path) + "; clearing this cache would delete the repository's history." + fix);
+        }
+        Optional<Path> nested = PathShape.vcsChild(path.canonical());
+        if (nested.isPresent()) {
+            return unsafe("CFG_VCS_METADATA", name + " holds version-control metadata (" + nested.get() + ");"
+                    + " clearing this cache would delete that repository." + fix);
         }
         if (isRelative(raw) && !path.lexical().startsWith(projectRoot)) {
             return unsafe("CFG_ESCAPES_PROJECT", name + " climbs out of the project with '..' (it resolves to "
@@ -84,6 +99,37 @@ final class PathSafetyRules {
                     + " if the cache really lives elsewhere (e.g. on a shared disk)");
         }
         return new Outcome.Safe(path);
+    }
+
+    /**
+     * The rules for a directory's real path, found when a command pins a cache (after validation, so a link
+     * planted or swapped since then is caught too): not the root, home, the project or an ancestor of it, not
+     * in or holding VCS metadata.
+     */
+    Optional<Violation> checkReal(String name, Path real) {
+        ResolvedPath path = new ResolvedPath(real, real);
+        String where = name + " really is " + real;
+        if (path.isFilesystemRoot()) {
+            return Optional.of(new Violation("CFG_FILESYSTEM_ROOT", where + ", the root of the file system"));
+        }
+        if (path.sameAs(resolvedHome) || path.strictlyContains(resolvedHome)) {
+            return Optional.of(new Violation("CFG_HOME_DIR", where + ", which is or holds your home directory"));
+        }
+        if (path.sameAs(resolvedRoot) || path.strictlyContains(resolvedRoot)) {
+            return Optional.of(new Violation("CFG_ANCESTOR_OF_PROJECT", where + ", which is or holds the project"));
+        }
+        Optional<String> vcs = PathShape.vcsSegment(real);
+        if (vcs.isPresent()) {
+            return Optional.of(new Violation("CFG_VCS_METADATA", where + ", inside version-control metadata ("
+                    + vcs.get() + ")"));
+        }
+        return PathShape.vcsChild(real).map(child -> new Violation("CFG_VCS_METADATA", where + ", which holds"
+                + " version-control metadata (" + child + ")"));
+    }
+
+    /** ", which is really X" when links make the real directory differ from the written one. */
+    private static String describeReal(ResolvedPath path) {
+        return path.canonical().equals(path.lexical()) ? "" : " (it really is " + path.canonical() + ")";
     }
 
     /** Relative to the project root: neither absolute nor under {@code ~}. */
