@@ -3,11 +3,14 @@ package dev.cachectl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs cachectl in process with injected writers, working directory, environment and home, and checks the
@@ -18,7 +21,7 @@ public final class CliHarness {
     private final Path workingDirectory;
     private final Path home;
     private final Map<String, String> environment = new HashMap<>();
-    private String stdin = "";
+    private Supplier<InputStream> stdin = () -> new ByteArrayInputStream(new byte[0]);
     private boolean interactive;
 
     /** A harness running in {@code workingDirectory} with {@code home} as the user's home. */
@@ -37,7 +40,14 @@ public final class CliHarness {
 
     /** Text fed to prompts. */
     public CliHarness stdin(String text) {
-        this.stdin = text;
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        this.stdin = () -> new ByteArrayInputStream(bytes);
+        return this;
+    }
+
+    /** A stream fed to prompts, made anew for each run (e.g. one that acts when the prompt reads it). */
+    public CliHarness stdin(Supplier<InputStream> streams) {
+        this.stdin = streams;
         return this;
     }
 
@@ -52,8 +62,7 @@ public final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Invocation invocation = new Invocation(workingDirectory, environment, home, new PrintWriter(out),
-                new PrintWriter(err), new ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                interactive);
+                new PrintWriter(err), stdin.get(), interactive);
         int code = Main.run(invocation, args);
         Result result = new Result(code, out.toString(), err.toString());
         if (code != ExitCode.OK) {

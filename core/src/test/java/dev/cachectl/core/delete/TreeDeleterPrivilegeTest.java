@@ -86,6 +86,31 @@ class TreeDeleterPrivilegeTest {
         }
     }
 
+    /**
+     * As nobody, like {@code rm -rf}: an empty folder without any permission (mode 000) cannot be opened but is
+     * removed; one that holds files is reported and kept.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"nio", "native"})
+    void removesAnEmptyFolderItCannotOpen(String implementation) throws IOException {
+        UserPrincipal nobody = nobodyMayEnterTmp();
+        Path root = Files.createDirectory(tmp.resolve("cache"));
+        Path empty = Files.createDirectory(root.resolve("empty000"));
+        Path full = Files.createDirectory(root.resolve("full000"));
+        Files.writeString(full.resolve("f"), "f");
+        for (Path p : List.of(root, empty, full, full.resolve("f"))) {
+            Files.setOwner(p, nobody);
+        }
+        Files.setPosixFilePermissions(empty, PosixFilePermissions.fromString("---------"));
+        Files.setPosixFilePermissions(full, PosixFilePermissions.fromString("---------"));
+
+        assertThat(clearAsNobody(implementation, root)).containsExactly(
+                "FREED 0 1",
+                "ERROR full000\tcannot open directory: Permission denied");
+        assertThat(empty).doesNotExist();
+        assertThat(full.resolve("f")).exists();
+    }
+
     /** A JVM allowed 512 descriptors clears 5000 levels: the walk holds a bounded number, not one per level. */
     @ParameterizedTest
     @ValueSource(strings = {"nio", "native"})
