@@ -142,6 +142,13 @@ class TerminalOutputIT {
         String clear = cachectl(null, "clear", "huggingface", "--dry-run", "--json").out();
         assertThat(clear).contains("hub/models--bad--\\udcff/blobs/0123.incomplete",
                 "hub/models--bad--\\udcfe/blobs/0123.incomplete");
+
+        // ... and deletes them: a name decoded with U+FFFD would no longer open the folder.
+        Run cleared = cachectl(null, "clear", "huggingface", "--yes", "--force");
+        assertThat(cleared.code()).as(cleared.err()).isZero();
+        try (var left = Files.list(hub.getParent())) {
+            assertThat(left).as("the emptied HF_HOME").isEmpty();
+        }
     }
 
     @Test
