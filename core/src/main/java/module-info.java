@@ -17,6 +17,7 @@ module dev.cachectl.core {
     exports dev.cachectl.core.registry to dev.cachectl.cli;
     exports dev.cachectl.core.project to dev.cachectl.cli;
     exports dev.cachectl.core.json to dev.cachectl.cli;
+    exports dev.cachectl.core.text to dev.cachectl.cli;
     exports dev.cachectl.core.validate to dev.cachectl.cli;
     exports dev.cachectl.core.workspace to dev.cachectl.cli;
     exports dev.cachectl.core.env to dev.cachectl.cli;

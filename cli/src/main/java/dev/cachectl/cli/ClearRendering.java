@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import dev.cachectl.core.clear.ClearOutcome;
 import dev.cachectl.core.delete.DeletionError;
 import dev.cachectl.core.delete.DeletionReport;
@@ -30,7 +32,7 @@ final class ClearRendering {
     void summary(PrintWriter err, List<ClearOutcome> plan) {
         for (ClearOutcome outcome : plan) {
             outcome.report().ifPresent(report -> err.printf(Locale.ROOT, "  %-12s %s: %s in %,d files%s%n",
-                    outcome.location().id(), where(outcome),
+                    escape(outcome.location().id()), escape(where(outcome)),
                     HumanBytes.format(report.freed().diskBytes()), report.freed().files(),
                     report.kept().isEmpty() ? "" : " (" + report.kept().size() + " kept)"));
         }
@@ -53,14 +55,14 @@ final class ClearRendering {
         table.print(out);
         for (ClearOutcome outcome : outcomes) {
             String id = outcome.location().id();
-            outcome.skipped().ifPresent(reason -> out.println("skipped " + id + ": " + reason));
-            outcome.failed().ifPresent(reason -> out.println("failed  " + id + ": " + reason));
+            outcome.skipped().ifPresent(reason -> out.println(escape("skipped " + id + ": " + reason)));
+            outcome.failed().ifPresent(reason -> out.println(escape("failed  " + id + ": " + reason)));
             outcome.report().ifPresent(report -> {
                 for (KeptEntry kept : report.kept()) {
-                    out.println("kept    " + id + " " + kept.relativePath() + ": " + kept.reason());
+                    out.println(escape("kept    " + id + " " + kept.relativePath() + ": " + kept.reason()));
                 }
                 for (DeletionError error : report.errors()) {
-                    out.println("error   " + id + " " + error.relativePath() + ": " + error.message());
+                    out.println(escape("error   " + id + " " + error.relativePath() + ": " + error.message()));
                 }
             });
         }

@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.EnumSet;
@@ -45,15 +47,15 @@ final class CommandLines {
         boolean verbose = commandLine.getCommandSpec().root().userObject() instanceof RootCommand root
                 && root.verbose();
         if (e instanceof CliException cli) {
-            err.println("cachectl: " + cli.getMessage());
+            err.println("cachectl: " + escape(cli.getMessage()));
             if (verbose && cli.getCause() != null) {
-                cli.getCause().printStackTrace(err);
+                printStackTrace(err, cli.getCause());
             }
             return cli.exitCode();
         }
-        err.println("cachectl: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+        err.println("cachectl: internal error: " + escape(e) + (verbose ? "" : " (run with --verbose for details)"));
         if (verbose) {
-            e.printStackTrace(err);
+            printStackTrace(err, e);
         }
         return ExitCode.PROBLEM;
     }
@@ -66,9 +68,15 @@ final class CommandLines {
             // picocli ranks by similarity and offers up to three; the runners-up are rarely what was meant
             suggestion = "; did you mean '" + unmatched.getSuggestions().getFirst() + "'?";
         }
-        err.println("cachectl: " + e.getMessage() + suggestion + " (see '"
+        err.println("cachectl: " + escape(e.getMessage() + suggestion) + " (see '"
                 + commandLine.getCommandSpec().qualifiedName() + " --help')");
         return ExitCode.USAGE;
+    }
+
+    /** A stack trace for --verbose, each line escaped: its messages may hold file names. */
+    private static void printStackTrace(PrintWriter err, Throwable t) {
+        // Frames start with a tab, kept as spaces; a file name's own tab shows as spaces too.
+        stackTrace(t).lines().forEach(line -> err.println(escape(line.replace("\t", "    "))));
     }
 
     /** A stack trace as text, for --verbose output. */

@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,7 +32,7 @@ final class ConfirmationPrompt {
             throw new CliException(ExitCode.USAGE, command + " changes files and cannot ask for confirmation without"
                     + " a terminal: pass --yes to go ahead (or --dry-run to only see the plan)");
         }
-        invocation.err().print(question + " [y/N] ");
+        invocation.err().print(escape(question) + " [y/N] ");
         invocation.err().flush();
         String answer;
         try {

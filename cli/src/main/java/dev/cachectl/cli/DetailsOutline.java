@@ -1,13 +1,16 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import dev.cachectl.core.status.HumanBytes;
+import dev.cachectl.core.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Prints a provider's details (maps, lists and scalars of any provider) as an indented outline; a number
- * under a key ending in {@code _bytes} also shows its human size.
+ * under a key ending in {@code _bytes} also shows its human size. Keys and values are escaped for the terminal.
  */
 final class DetailsOutline {
 
@@ -19,13 +22,13 @@ final class DetailsOutline {
             String key = String.valueOf(entry.getKey());
             Object value = entry.getValue();
             if (value instanceof Map<?, ?> nested) {
-                out.println(indent + key + ":" + (nested.isEmpty() ? " {}" : ""));
+                out.println(indent + escape(key) + ":" + (nested.isEmpty() ? " {}" : ""));
                 print(out, nested, indent + "  ");
             } else if (value instanceof List<?> list && !scalars(list)) {
-                out.println(indent + key + ":");
+                out.println(indent + escape(key) + ":");
                 printList(out, list, indent + "  ");
             } else {
-                out.println(indent + key + ": " + inline(key, value));
+                out.println(indent + escape(key) + ": " + inline(key, value));
             }
         }
     }
@@ -36,7 +39,7 @@ final class DetailsOutline {
                 // The first key on the dash line, the others aligned under it.
                 var entries = map.entrySet().iterator();
                 var first = entries.next();
-                out.println(indent + "- " + first.getKey() + ": " + inline(String.valueOf(first.getKey()),
+                out.println(indent + "- " + escape(first.getKey()) + ": " + inline(String.valueOf(first.getKey()),
                         first.getValue()));
                 Map<Object, Object> rest = new java.util.LinkedHashMap<>();
                 entries.forEachRemaining(e -> rest.put(e.getKey(), e.getValue()));
@@ -49,7 +52,7 @@ final class DetailsOutline {
 
     private static String inline(String key, Object value) {
         if (value instanceof List<?> list && scalars(list)) {
-            return list.isEmpty() ? "none" : String.join(", ", list.stream().map(String::valueOf).toList());
+            return list.isEmpty() ? "none" : String.join(", ", list.stream().map(TerminalText::escape).toList());
         }
         return scalar(key, value);
     }
@@ -62,6 +65,6 @@ final class DetailsOutline {
         if (key.endsWith("_bytes") && value instanceof Number number) {
             return number + " (" + HumanBytes.format(number.longValue()) + ")";
         }
-        return String.valueOf(value);
+        return escape(value);
     }
 }

@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import dev.cachectl.api.Severity;
 import dev.cachectl.core.doctor.Doctor;
 import dev.cachectl.core.doctor.DoctorFinding;
@@ -47,18 +49,19 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private static void render(PrintWriter out, DoctorReport report) {
-        out.println("Project: " + report.projectRoot() + " (config: " + (report.configSource().jsonName()
-                .equals("file") ? report.configFile() : "built-in defaults") + ")");
+        out.println(escape("Project: " + report.projectRoot() + " (config: " + (report.configSource().jsonName()
+                .equals("file") ? report.configFile() : "built-in defaults") + ")"));
         for (var check : report.checks().entrySet()) {
             long count = report.findings().stream().filter(f -> f.check().equals(check.getKey())
                     && f.severity() != Severity.INFO).count();
             String state = count == 0 ? "ok" : check.getValue().jsonName();
-            out.printf("%-8s %s%n", state, check.getKey());
+            out.printf("%-8s %s%n", state, escape(check.getKey()));
             for (DoctorFinding finding : report.findings()) {
                 if (finding.check().equals(check.getKey())) {
-                    out.println("  " + finding.severity().jsonName() + " " + finding.code() + ": " + finding.message());
+                    out.println("  " + finding.severity().jsonName() + " " + escape(finding.code() + ": "
+                            + finding.message()));
                     if (!finding.fix().isEmpty()) {
-                        out.println("    fix: " + finding.fix());
+                        out.println("    fix: " + escape(finding.fix()));
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import dev.cachectl.core.config.ConfigSource;
 import dev.cachectl.core.env.CacheEnvironment;
 import dev.cachectl.core.env.EnvironmentProblem;
@@ -47,12 +49,12 @@ final class EnvCommand implements Callable<Integer> {
         ShellDialect dialect = json ? ShellDialect.JSON : shell;
         if (dialect == null) {
             ShellDetection detection = ShellDetection.detect(root.host());
-            detection.note().ifPresent(note -> err.println("cachectl: " + note));
+            detection.note().ifPresent(note -> err.println("cachectl: " + escape(note)));
             dialect = detection.dialect();
         }
         Workspace workspace = root.workspace();
         if (workspace.config().source() == ConfigSource.DEFAULTS) {
-            err.println("cachectl: no " + workspace.project().configFile() + "; using the built-in defaults (run"
+            err.println("cachectl: no " + escape(workspace.project().configFile()) + "; using the built-in defaults (run"
                     + " 'cachectl init' to write them)");
         }
         CacheEnvironment environment = CacheEnvironment.of(workspace);
@@ -63,7 +65,7 @@ final class EnvCommand implements Callable<Integer> {
             throw new CliException(ExitCode.USAGE, e.getMessage(), e);
         }
         for (EnvironmentProblem problem : environment.problems()) {
-            err.println("cachectl: warning: " + problem.message());
+            err.println("cachectl: warning: " + escape(problem.message()));
         }
         root.invocation().out().print(script);
         return environment.problems().isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;

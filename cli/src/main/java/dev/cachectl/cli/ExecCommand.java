@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import dev.cachectl.core.env.CacheEnvironment;
 import dev.cachectl.core.env.EnvironmentProblem;
 import dev.cachectl.core.exec.ChildEnvironment;
@@ -66,7 +68,7 @@ final class ExecCommand implements Callable<Integer> {
         }
         CacheEnvironment cache = CacheEnvironment.of(workspace);
         for (EnvironmentProblem problem : cache.problems()) {
-            invocation.err().println("cachectl: warning: " + problem.message());
+            invocation.err().println("cachectl: warning: " + escape(problem.message()));
         }
         Map<String, String> childEnvironment = ChildEnvironment.compose(invocation.environment(), cache,
                 environment, windows);

@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import dev.cachectl.core.env.EnvironmentProblem;
 import dev.cachectl.core.env.ProviderEnvironment;
 import dev.cachectl.core.env.ShellDetection;
@@ -55,13 +57,13 @@ final class InitCommand implements Callable<Integer> {
             printText(report, nextStep, out);
         }
         List<String> problems = problems(report);
-        problems.forEach(problem -> root.invocation().err().println("cachectl: " + problem));
-        gitignoreNotes(report).forEach(note -> root.invocation().err().println("cachectl: " + note));
+        problems.forEach(problem -> root.invocation().err().println("cachectl: " + escape(problem)));
+        gitignoreNotes(report).forEach(note -> root.invocation().err().println("cachectl: " + escape(note)));
         return problems.isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
     }
 
     private void printText(InitReport report, String nextStep, PrintWriter out) {
-        String config = InitJson.shown(report.project().root(), report.project().configFile());
+        String config = escape(InitJson.shown(report.project().root(), report.project().configFile()));
         out.println(switch (report.config()) {
             case CREATED -> config + ": created with the defaults";
             case RESET -> config + ": cache section reset to the defaults (other keys kept)";
@@ -76,8 +78,8 @@ final class InitCommand implements Callable<Integer> {
         }
         table.print(out);
         report.gitignore().ifPresent(update -> out.println(switch (update.action()) {
-            case CREATED -> ".gitignore: created, ignoring " + String.join(" ", update.added());
-            case UPDATED -> ".gitignore: added " + String.join(" ", update.added());
+            case CREATED -> ".gitignore: created, ignoring " + escape(String.join(" ", update.added()));
+            case UPDATED -> ".gitignore: added " + escape(String.join(" ", update.added()));
             case UNCHANGED -> ".gitignore: unchanged";
         }));
         if (report.unchanged()) {

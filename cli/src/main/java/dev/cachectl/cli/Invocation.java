@@ -1,6 +1,9 @@
 package dev.cachectl.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,7 +14,8 @@ import java.util.Map;
  * @param workingDirectory the directory the command runs in
  * @param environment      the environment variables
  * @param home             the user's home directory
- * @param out              results
+ * @param out              results; after the run, a write error on it turns into exit code
+ *                         {@link ExitCode#OUTPUT_ERROR} (see {@link ResultWriter})
  * @param err              diagnostics and progress
  * @param in               answers to prompts
  * @param interactive      whether stdin and stderr are a terminal (prompts and progress are allowed)
@@ -37,7 +41,7 @@ public record Invocation(Path workingDirectory, Map<String, String> environment,
     /** The invocation of the real process. */
     static Invocation ofProcess() {
         return new Invocation(Path.of("").toAbsolutePath(), System.getenv(), processHome(System.getenv()),
-                new PrintWriter(System.out, false),
+                new ResultWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), System.out.charset())),
                 new PrintWriter(System.err, true), System.in, System.console() != null, true);
     }
 

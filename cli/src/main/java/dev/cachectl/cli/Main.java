@@ -1,6 +1,9 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -27,12 +30,20 @@ public final class Main {
     public static int run(Invocation invocation, String... args) {
         Subcommand.warmUpFor(args);
         CommandLine commandLine = CommandLines.create(invocation, args);
+        int code;
         try {
-            return commandLine.execute(args);
+            code = commandLine.execute(args);
         } finally {
-            invocation.out().flush();
             invocation.err().flush();
         }
+        // Results that did not reach stdout (a full disk, a closed pipe) must not look like a success.
+        Optional<String> writeError = ResultWriter.writeError(invocation.out());
+        if (writeError.isPresent()) {
+            invocation.err().println("cachectl: cannot write the output: " + escape(writeError.get()));
+            invocation.err().flush();
+            return ExitCode.OUTPUT_ERROR;
+        }
+        return code;
     }
 
     /** Convenience for tests: runs with the given writers and the current process's environment. */

@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import dev.cachectl.core.json.JsonText;
 import dev.cachectl.core.migrate.ItemResult;
 import dev.cachectl.core.migrate.Migration;
@@ -151,14 +153,14 @@ final class MigrateCommand implements Callable<Integer> {
         return new MigrationListener() {
             @Override
             public void unitStarted(PlannedSource source, String unit) {
-                invocation.err().println("cachectl: migrating " + source.root().resolve(unit));
+                invocation.err().println("cachectl: migrating " + escape(source.root().resolve(unit)));
             }
 
             @Override
             public void itemFinished(ItemResult result) {
                 if (result.outcome().blocking()) {
-                    invocation.err().println("cachectl:   " + result.outcome().jsonName() + ": " + result.item().path()
-                            + ": " + result.message());
+                    invocation.err().println("cachectl:   " + result.outcome().jsonName() + ": "
+                            + escape(result.item().path() + ": " + result.message()));
                 }
             }
         };

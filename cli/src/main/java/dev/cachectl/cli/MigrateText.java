@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import dev.cachectl.core.migrate.ItemOutcome;
 import dev.cachectl.core.migrate.ItemResult;
 import dev.cachectl.core.migrate.MigrationPlan;
@@ -34,8 +36,8 @@ final class MigrateText {
                 + (plan.force() ? ", including entries in use (--force)" : ""));
         for (PlannedSource source : plan.sources()) {
             out.println();
-            out.println(source.provider() + "  " + source.root() + "  (" + source.origin() + ")");
-            out.println("  -> " + source.destination() + "  (" + (source.sameFileSystem()
+            out.println(escape(source.provider() + "  " + source.root() + "  (" + source.origin() + ")"));
+            out.println("  -> " + escape(source.destination()) + "  (" + (source.sameFileSystem()
                     ? "same file system: atomic renames" : "another file system: copy, verify, then delete")
                     + ")");
             Table table = new Table("  ACTION", "PATH", "SIZE", "FILES", "NOTE");
@@ -58,8 +60,8 @@ final class MigrateText {
         if (!plan.skipped().isEmpty()) {
             out.println();
             for (SkippedLocation skipped : plan.skipped()) {
-                out.println("skipped  " + skipped.path() + (skipped.provider().isEmpty() ? "" : "  [" + skipped.provider()
-                        + "]") + "  (" + skipped.origin() + "): " + skipped.reason());
+                out.println(escape("skipped  " + skipped.path() + (skipped.provider().isEmpty() ? "" : "  ["
+                        + skipped.provider() + "]") + "  (" + skipped.origin() + "): " + skipped.reason()));
             }
         }
         out.println();
@@ -115,11 +117,11 @@ final class MigrateText {
                 : " duplicates removed from the sources") : "")
                 + (discarded > 0 ? "; " + discarded + " lock files discarded" : "") + ".");
         for (ItemResult problem : problems) {
-            out.println("  " + problem.outcome().jsonName() + "  " + problem.source().root().resolve(problem.item().path())
-                    + ": " + problem.message());
+            out.println("  " + problem.outcome().jsonName() + "  " + escape(problem.source().root()
+                    .resolve(problem.item().path()) + ": " + problem.message()));
         }
         for (Path folder : result.removedFolders()) {
-            out.println("Removed the emptied folder " + folder);
+            out.println("Removed the emptied folder " + escape(folder));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,7 +15,7 @@ final class Prompt {
     }
 
     static boolean confirm(Invocation invocation, String question) {
-        invocation.err().print(question);
+        invocation.err().print(escape(question));
         invocation.err().flush();
         try {
             // Not closed: closing would close the process's stdin.

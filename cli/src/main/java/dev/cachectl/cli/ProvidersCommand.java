@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import dev.cachectl.core.json.JsonText;
 import dev.cachectl.core.registry.PluginFolder;
 import dev.cachectl.core.registry.ProviderFailure;
@@ -51,12 +53,12 @@ final class ProvidersCommand implements Callable<Integer> {
             out.println("Plugin folders, in search order:");
             int n = 1;
             for (PluginFolder folder : folders) {
-                out.println("  " + n++ + ". " + folder.path() + " (" + originLabel(folder.origin())
+                out.println("  " + n++ + ". " + escape(folder.path()) + " (" + originLabel(folder.origin())
                         + (folder.exists() ? "" : ", does not exist") + ")");
             }
         }
         for (ProviderFailure f : registry.failures()) {
-            root.invocation().err().println("cachectl: " + f.subject() + " failed: " + f.reason());
+            root.invocation().err().println("cachectl: " + escape(f.subject() + " failed: " + f.reason()));
         }
         return registry.failures().isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
     }

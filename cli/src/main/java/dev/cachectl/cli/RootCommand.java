@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "cachectl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Owns the caches of an ML media pipeline: where they live, what they hold, and cleaning them.",
         subcommandsRepeatable = false, synopsisSubcommandLabel = "COMMAND",
-        footer = {"", "Exit codes: 0 ok, 1 a problem was found, 2 usage or unusable input. Docs: docs/README.md"})
+        footer = {"", "Exit codes: 0 ok, 1 a problem was found, 2 usage or unusable input, 74 the output could not be"
+                + " written. Docs: docs/README.md"})
 final class RootCommand implements Runnable {
 
     private final Invocation invocation;

@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import dev.cachectl.core.config.ConfigSource;
 import dev.cachectl.core.scan.TreeUsage;
 import dev.cachectl.core.status.CacheStatus;
@@ -28,9 +30,9 @@ final class StatusText {
     }
 
     void print(StatusReport report) {
-        out.println("Project: " + report.projectRoot());
-        out.println(report.configSource() == ConfigSource.FILE ? "Config:  " + report.configFile()
-                : "Config:  none, using the built-in defaults ('cachectl init' writes " + report.configFile() + ")");
+        out.println("Project: " + escape(report.projectRoot()));
+        out.println(report.configSource() == ConfigSource.FILE ? "Config:  " + escape(report.configFile())
+                : "Config:  none, using the built-in defaults ('cachectl init' writes " + escape(report.configFile()) + ")");
         out.println();
         Table table = new Table("GROUP", "PROVIDER", "LOCATION", "EXISTS", "APPARENT",
                 report.exactDiskBytes() ? "ON DISK" : "ON DISK (EST.)", "FILES", "NEWEST");
@@ -58,7 +60,7 @@ final class StatusText {
         for (CacheStatus cache : report.caches()) {
             cache.details().ifPresent(details -> {
                 out.println();
-                out.println(cache.providerId().orElse(cache.name()) + " details (" + cache.path() + "):");
+                out.println(escape(cache.providerId().orElse(cache.name())) + " details (" + escape(cache.path()) + "):");
                 DetailsOutline.print(out, details.properties(), "  ");
             });
         }
@@ -68,7 +70,7 @@ final class StatusText {
         } else {
             out.println("Warnings (" + report.warnings().size() + "):");
             for (StatusWarning warning : report.warnings()) {
-                out.println("  " + warning.code() + ": " + warning.message());
+                out.println("  " + escape(warning.code()) + ": " + escape(warning.message()));
             }
         }
     }

@@ -1,10 +1,15 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table with left-aligned columns separated by two spaces, for human output. */
+/**
+ * A plain text table with left-aligned columns separated by two spaces, for human output. Every cell is
+ * escaped for the terminal ({@link dev.cachectl.core.text.TerminalText}).
+ */
 final class Table {
 
     private final List<String[]> rows = new ArrayList<>();
@@ -21,7 +26,7 @@ final class Table {
         }
         String[] text = new String[columns];
         for (int i = 0; i < columns; i++) {
-            text[i] = String.valueOf(cells[i]);
+            text[i] = escape(cells[i]);
         }
         rows.add(text);
         return this;

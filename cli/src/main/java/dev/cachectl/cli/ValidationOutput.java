@@ -1,5 +1,7 @@
 package dev.cachectl.cli;
 
+import static dev.cachectl.core.text.TerminalText.escape;
+
 import dev.cachectl.core.config.ConfigProblem;
 import dev.cachectl.core.config.ConfigSource;
 import dev.cachectl.core.json.JsonText;
@@ -29,8 +31,8 @@ final class ValidationOutput {
     /** {@code file:line:column: CODE message (at /pointer)} per error, then a summary line. */
     void text(PrintWriter out) {
         for (ConfigProblem problem : report.problems()) {
-            out.println(file + ":" + problem.line() + ":" + problem.column() + ": " + problem.code() + " "
-                    + problem.message() + at(problem));
+            out.println(escape(file + ":" + problem.line() + ":" + problem.column() + ": " + problem.code() + " "
+                    + problem.message() + at(problem)));
         }
         out.println(summary());
     }
@@ -38,15 +40,15 @@ final class ValidationOutput {
     /** {@code ::error file=...,line=...,col=...,title=CODE::message} per error, then a summary line. */
     void github(PrintWriter out) {
         for (ConfigProblem problem : report.problems()) {
-            StringBuilder line = new StringBuilder("::error file=").append(GithubCommands.property(file));
+            StringBuilder line = new StringBuilder("::error file=").append(GithubCommands.property(escape(file)));
             if (problem.line() > 0) {
                 line.append(",line=").append(problem.line());
                 if (problem.column() > 0) {
                     line.append(",col=").append(problem.column());
                 }
             }
-            line.append(",title=").append(GithubCommands.property(problem.code()))
-                    .append("::").append(GithubCommands.data(problem.message() + at(problem)));
+            line.append(",title=").append(GithubCommands.property(escape(problem.code())))
+                    .append("::").append(GithubCommands.data(escape(problem.message() + at(problem))));
             out.println(line);
         }
         out.println(summary());
@@ -73,8 +75,12 @@ final class ValidationOutput {
         out.print(JsonText.write(document));
     }
 
-    /** One line: valid (and from where), or how many errors. */
+    /** One line: valid (and from where), or how many errors; escaped for the terminal. */
     String summary() {
+        return escape(plainSummary());
+    }
+
+    private String plainSummary() {
         if (report.source() == ConfigSource.DEFAULTS) {
             return "no config file (" + file + " does not exist): the built-in defaults are used, and they are"
                     + " valid";

@@ -113,7 +113,8 @@ class ValidateCommandTest {
     @Test
     void githubFormatEscapesPropertiesAndData() throws IOException {
         Path odd = Files.createDirectories(project.resolve("odd,dir:1")).resolve("c.json");
-        // "/%<newline>/.." normalises to "/": an error whose message quotes a '%' and a line break.
+        // "/%<newline>/.." normalises to "/": an error whose message quotes a '%' and a line break; the line break
+        // is escaped as for a terminal (the log shows it), then '%' is encoded for the runner.
         Files.writeString(odd, "{\"cache\": {\"torch_home\": \"/%\\n/..\"}}");
 
         CliHarness.Result run = new CliHarness(project, home)
@@ -121,7 +122,7 @@ class ValidateCommandTest {
 
         String annotation = run.out().lines().findFirst().orElseThrow();
         assertThat(annotation).startsWith("::error file=odd%2Cdir%3A1/c.json,line=1,col=26,"
-                + "title=CFG_FILESYSTEM_ROOT::cache.torch_home (\"/%25%0A/..\")");
+                + "title=CFG_FILESYSTEM_ROOT::cache.torch_home (\"/%25\\n/..\")");
     }
 
     @Test

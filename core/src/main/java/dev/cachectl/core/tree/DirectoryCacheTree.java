@@ -3,6 +3,7 @@ package dev.cachectl.core.tree;
 import dev.cachectl.api.CacheTree;
 import dev.cachectl.api.EntryKind;
 import dev.cachectl.api.TreeEntry;
+import dev.cachectl.core.text.LosslessNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -144,7 +145,7 @@ public final class DirectoryCacheTree implements CacheTree {
             if (i > 0 && !isRealDirectory(path, parent.toString())) {
                 return Optional.empty();
             }
-            path = path.resolve(segment);
+            path = LosslessNames.resolve(path, segment);
             if (!parent.isEmpty()) {
                 parent.append('/');
             }
@@ -197,7 +198,6 @@ public final class DirectoryCacheTree implements CacheTree {
     }
 
     private static String nameOf(Path path) {
-        Path name = path.getFileName();
-        return name == null ? "" : name.toString();
+        return LosslessNames.name(path);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cachectl.core.fs.linux;
 
+import dev.cachectl.core.text.FileNameCharset;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -102,8 +103,11 @@ public final class Scratch implements AutoCloseable {
 
     /** File names' byte encoding on this JVM. */
     public static final class FileNames {
-        /** {@code sun.jnu.encoding}: how the JVM turns file names into bytes. */
-        public static final Charset CHARSET = charset();
+        /**
+         * {@code sun.jnu.encoding}, how the JVM turns file names into bytes; for UTF-8 without losing the bytes
+         * of a name that is not valid UTF-8 ({@link FileNameCharset}).
+         */
+        public static final Charset CHARSET = FileNameCharset.forFileNames(charset());
 
         private FileNames() {
         }
