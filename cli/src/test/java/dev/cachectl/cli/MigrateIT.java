@@ -95,7 +95,7 @@ class MigrateIT {
     void aSecondMigrationIsLockedOutWhileTheFirstRuns() throws Exception {
         MigrateTrees trees = new MigrateTrees(temp.resolve("project"), temp.resolve("home/.cache"));
         build(trees);
-        Process first = trees.start(temp.resolve("first"), Map.of(MigrateCommand.TEST_DELAY_VARIABLE, "1000"),
+        Process first = trees.start(temp.resolve("first"), MigrateTrees.stepDelay("1000"),
                 List.of("migrate", "--yes"));
         Path work = trees.project.resolve(".cache/huggingface/.cachectl-migrate");
         for (int i = 0; i < 2000 && !Files.exists(work.resolve("journal")) && first.isAlive(); i++) {
