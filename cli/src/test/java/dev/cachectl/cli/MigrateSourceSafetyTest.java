@@ -46,7 +46,7 @@ class MigrateSourceSafetyTest {
 
         CliHarness.Result json = cli().env("TORCH_HOME", "/etc").run("migrate", "torch", "--dry-run", "--json");
         assertThat(json.out()).contains("\"path\" : \"/etc\"").contains("a system directory")
-                .doesNotContain("\"root\" : \"/etc\"").doesNotContain("/etc/");
+                .contains("\"sources\" : [ ]").doesNotContain("/etc/");
     }
 
     @Test
@@ -59,7 +59,7 @@ class MigrateSourceSafetyTest {
         assertThat(text.out()).contains("skipped  " + link + "  [torch]  (TORCH_HOME): resolves to /etc, which is"
                 + " /etc, a system directory").doesNotContain("/etc/");
         CliHarness.Result json = cli().env("TORCH_HOME", link.toString()).run("migrate", "torch", "--dry-run", "--json");
-        assertThat(json.out()).contains("resolves to /etc").doesNotContain("\"root\" : \"/etc\"");
+        assertThat(json.out()).contains("resolves to /etc").contains("\"sources\" : [ ]");
     }
 
     @Test
