@@ -100,11 +100,16 @@ class MigrateSourceSafetyTest {
         HubCacheFixture.at(home.resolve("hub")).cacheDirTag().model("org/m").blob("b", 10);
         FixtureFiles.writeText(home.resolve("passwd"), "root:x:0:0::/root:/bin/sh\n");
         FixtureFiles.writeText(home.resolve("token"), "hf_secret");
+        // What transformers and diffusers write beside the repos is part of a hub cache.
+        FixtureFiles.writeText(home.resolve("hub/version.txt"), "1");
+        FixtureFiles.writeText(home.resolve("hub/version_diffusers_cache.txt"), "1");
+        Files.createDirectories(home.resolve("hub/.locks/models--org--m"));
 
         CliHarness.Result result = cli().env("HF_HOME", home.toString()).run("migrate", "huggingface", "--yes");
 
         assertThat(result.exitCode()).as(result.err() + result.out()).isZero();
         assertThat(project.resolve(".cache/huggingface/hub/models--org--m/blobs/b")).hasSize(10);
+        assertThat(project.resolve(".cache/huggingface/hub/version_diffusers_cache.txt")).exists();
         assertThat(home.resolve("passwd")).exists();
         assertThat(home.resolve("token")).hasContent("hf_secret");
         assertThat(project.resolve(".cache/huggingface/passwd")).doesNotExist();

@@ -32,7 +32,8 @@ public final class DeepTrees {
 
     /**
      * Builds below {@code root}: {@code levels} nested folders named with {@code nameLength} characters each,
-     * a file at the bottom and halfway, a relative symbolic link and a hard-linked pair at the bottom; returns
+     * a file at the bottom and halfway, a relative symbolic link and a hard-linked pair at the bottom (the same
+     * content every time); returns
      * the bottom folder's path relative to {@code root}.
      */
     public static String build(Path root, int levels, int nameLength) {
@@ -46,7 +47,7 @@ public final class DeepTrees {
                   if [ $i -eq %d ]; then printf 'halfway' > middle.txt; fi
                   i=$((i+1))
                 done
-                head -c 300000 /dev/urandom > deep.bin
+                yes cachectl | head -c 300000 > deep.bin
                 ln deep.bin deep-alias.bin
                 ln -s deep.bin deep-link
                 printf 'bottom' > bottom.txt

@@ -88,13 +88,12 @@ final class UnitMigration {
      */
     private void rememberLinkedDuplicate(PlanItem item) {
         try {
-            Optional<HardLinkMap.Identity> identity = HardLinkMap.identityOf(item.source());
-            if (identity.isEmpty() || identity.get().links() < 2 || Files.isSymbolicLink(item.source())) {
+            Optional<HardLinkMap.Identity> identity = OpenFolder.at(item.source(), HardLinkMap::identityOf);
+            BasicFileAttributes attrs = attributes(item.source());
+            if (identity.isEmpty() || identity.get().links() < 2 || attrs.isSymbolicLink()) {
                 return;
             }
-            BasicFileAttributes attrs = Files.readAttributes(item.source(), BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            long crc = FileHashes.of(item.destination(), HubLayout.BlobHash.NONE).crc32c();
+            long crc = OpenFolder.at(item.destination(), p -> FileHashes.of(p, HubLayout.BlobHash.NONE)).crc32c();
             area.links().put(identity.get().key(), new HardLinkMap.Copy(item.destination(), attrs.size(),
                     attrs.lastModifiedTime().toMillis(), crc));
         } catch (IOException e) {
@@ -262,8 +261,7 @@ final class UnitMigration {
     }
 
     private void removeDuplicate(PlanItem item) throws IOException {
-        BasicFileAttributes attrs = Files.readAttributes(item.source(), BasicFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes attrs = attributes(item.source());
         if (!ContentComparison.same(item.source(), item.destination())) {
             fail(item, ItemOutcome.CONFLICT, "no longer identical to the destination; both left alone");
             return;
@@ -286,6 +284,11 @@ final class UnitMigration {
     }
 
     private static Object fileKey(Path path) throws IOException {
-        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        return attributes(path).fileKey();
+    }
+
+    /** An entry's attributes, not following a link; a path deeper than PATH_MAX is read through its folder. */
+    private static BasicFileAttributes attributes(Path path) throws IOException {
+        return OpenFolder.at(path, p -> Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
     }
 }

@@ -77,6 +77,27 @@ class LongPathCopyTest {
         assertThat(DeepTrees.contents(torch)).as("--copy keeps the source").isEqualTo(before);
     }
 
+    @Test
+    void whenTheDestinationHoldsTheDeepTreeAlreadyTheSourceIsMergedAsDuplicatesAndRemoved() throws Exception {
+        // As after a run killed between publishing the copy and removing the source.
+        MigrationTestProject project = new MigrationTestProject(temp.resolve("project"), temp.resolve("home"),
+                temp.resolve("home/.cache"));
+        Path torch = temp.resolve("home/.cache/torch");
+        Path dest = project.root.resolve(".cache/torch");
+        build(torch);
+        build(dest);
+        Map<String, String> before = DeepTrees.contents(dest);
+
+        MigrationPlan plan = project.plan("torch");
+        assertThat(plan.sources()).singleElement().satisfies(s -> assertThat(s.items())
+                .extracting(PlanItem::action).containsOnly(PlanAction.DUPLICATE));
+        MigrationResult result = project.run(plan);
+
+        assertThat(result.hasBlockingEntries()).as("%s", result.items()).isFalse();
+        assertThat(withoutWorkArea(dest)).isEqualTo(before);
+        assertThat(torch).doesNotExist();
+    }
+
     private static Map<String, String> withoutWorkArea(Path cache) {
         Map<String, String> contents = DeepTrees.contents(cache);
         contents.keySet().removeIf(p -> p.startsWith(DestinationWorkArea.FOLDER));

@@ -78,10 +78,11 @@ public final class HuggingFaceProvider implements CacheProvider {
 
     /**
      * What a hub cache holds at its top level: repo folders, the download locks, the shared blob store of
-     * huggingface_hub 2.0 with its marker, {@code CACHEDIR.TAG} and {@code version.txt}.
+     * huggingface_hub 2.0 with its marker, {@code CACHEDIR.TAG}, and {@code version.txt} (transformers) and
+     * {@code version_diffusers_cache.txt} (diffusers).
      */
     static final List<String> HUB_LAYOUT = List.of("models--*/", "datasets--*/", "spaces--*/", ".locks/", "blobs/",
-            ".huggingface-shared-blobs", "CACHEDIR.TAG", "version.txt", ".DS_Store");
+            ".huggingface-shared-blobs", "CACHEDIR.TAG", "version*.txt", ".DS_Store");
     /** What a datasets cache holds at its top level: one folder per dataset, {@code downloads/} and locks. */
     static final List<String> DATASETS_LAYOUT = List.of("*/", "*.lock", ".DS_Store");
 
