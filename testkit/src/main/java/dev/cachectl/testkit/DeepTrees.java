@@ -60,6 +60,18 @@ public final class DeepTrees {
         return relative.toString();
     }
 
+    /** Writes {@code text} to the file {@code name} in the folder {@code relativeDir} below {@code root}. */
+    public static void write(Path root, String relativeDir, String name, String text) {
+        String script = """
+                set -e
+                cd -P "$1"
+                IFS=/
+                for part in $2; do cd -P "$part"; done
+                printf '%s' "$4" > "$3"
+                """;
+        run(List.of("bash", "-c", script, "bash", root.toString(), relativeDir, name, text));
+    }
+
     /**
      * Every entry below {@code dir}: relative path → {@code dir}, SHA-256 of a file, or {@code -> target} of a
      * link; empty when {@code dir} is missing.

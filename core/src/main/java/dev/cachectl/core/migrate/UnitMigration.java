@@ -111,10 +111,10 @@ final class UnitMigration {
     private void place(PlanItem item) {
         pause.pause();
         try {
-            Files.createDirectories(item.destination().getParent());
-            if (!Files.isDirectory(item.source(), LinkOption.NOFOLLOW_LINKS)) {
+            createParent(item.destination());
+            if (!attributes(item.source()).isDirectory()) {
                 try {
-                    Files.createLink(item.destination(), item.source());
+                    OpenFolder.at(item.destination(), to -> OpenFolder.at(item.source(), from -> Files.createLink(to, from)));
                     toRemove.add(item);
                     return;
                 } catch (FileAlreadyExistsException e) {
@@ -125,7 +125,7 @@ final class UnitMigration {
                     assert e != null;
                 }
             }
-            switch (PosixCalls.renameNoReplace(item.source(), item.destination())) {
+            switch (rename(item.source(), item.destination())) {
                 case DONE -> status.put(item, Status.DONE);
                 case TARGET_EXISTS -> fail(item, ItemOutcome.CONFLICT, APPEARED);
                 case CROSS_DEVICE -> stage(item);
@@ -178,8 +178,8 @@ final class UnitMigration {
                     fail(item, ItemOutcome.FAILED, "verification failed: " + mismatch.get());
                     continue;
                 }
-                Files.createDirectories(item.destination().getParent());
-                boolean placed = switch (PosixCalls.renameNoReplace(copy.path(), item.destination())) {
+                createParent(item.destination());
+                boolean placed = switch (rename(copy.path(), item.destination())) {
                     case DONE -> true;
                     case TARGET_EXISTS -> false;
                     case CROSS_DEVICE -> throw new IOException("staging is on another file system than "
@@ -205,6 +205,17 @@ final class UnitMigration {
         }
     }
 
+    /** Creates an entry's parent folder when missing (reached through its own parent when deeper than PATH_MAX). */
+    private static void createParent(Path destination) throws IOException {
+        OpenFolder.at(destination.getParent(), Files::createDirectories);
+    }
+
+    /** {@link PosixCalls#renameNoReplace} between paths of any depth. */
+    private static PosixCalls.RenameResult rename(Path from, Path to) throws IOException {
+        return OpenFolder.at(from, shortFrom -> OpenFolder.at(to, shortTo -> PosixCalls.renameNoReplace(shortFrom,
+                shortTo)));
+    }
+
     private static boolean portableRename(Path from, Path to) throws IOException {
         if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
             return false;
@@ -214,7 +225,10 @@ final class UnitMigration {
     }
 
     private void published(PlanItem item, Staged copy) throws IOException {
-        DestinationWorkArea.syncDirectory(item.destination().getParent());
+        OpenFolder.at(item.destination().getParent(), folder -> {
+            DestinationWorkArea.syncDirectory(folder);
+            return null;
+        });
         area.links().moved(copy.path(), item.destination());
         area.journal().append(false, "published", "staging", copy.path().toString(), "final",
                 item.destination().toString());

@@ -98,6 +98,32 @@ class LongPathCopyTest {
         assertThat(torch).doesNotExist();
     }
 
+    @Test
+    void aDeepTreePartlyInTheDestinationIsCompletedByRenameOrByCopy() throws Exception {
+        Optional<Path> other = ScratchTrees.onOtherFileSystem(temp);
+        for (Path base : other.isPresent() ? java.util.List.of(temp.resolve("home"), other.get())
+                : java.util.List.of(temp.resolve("home"))) {
+            scratch = other.orElse(null);
+            MigrationTestProject project = new MigrationTestProject(temp.resolve("project"), temp.resolve("home"),
+                    base.resolve(".cache"));
+            Path torch = base.resolve(".cache/torch");
+            Path dest = project.root.resolve(".cache/torch");
+            String deep = build(torch);
+            build(dest);
+            DeepTrees.write(torch, deep, "only-here.txt", "new");
+            Map<String, String> expected = DeepTrees.contents(torch);
+
+            MigrationResult result = project.run(project.plan("torch"));
+
+            assertThat(result.hasBlockingEntries()).as("%s", result.items()).isFalse();
+            assertThat(result.items()).extracting(i -> i.item().action()).contains(base.equals(temp.resolve("home"))
+                    ? PlanAction.MOVE : PlanAction.COPY);
+            assertThat(withoutWorkArea(dest)).isEqualTo(expected);
+            assertThat(torch).doesNotExist();
+            DeepTrees.delete(project.root);
+        }
+    }
+
     private static Map<String, String> withoutWorkArea(Path cache) {
         Map<String, String> contents = DeepTrees.contents(cache);
         contents.keySet().removeIf(p -> p.startsWith(DestinationWorkArea.FOLDER));
