@@ -142,9 +142,10 @@ final class SourceVetting {
     /** Why a location is a system directory (as named, or once its links are resolved); empty when it is not. */
     private Optional<String> systemDirectory(MigrationSource candidate, Path path, Path real) {
         String fix = "; never migrated from: point " + candidate.origin() + " at the cache folder itself";
-        Optional<String> named = SystemDirectories.refusal(path, homeReal);
+        Optional<String> named = SystemDirectories.refusal(path, homeReal, projectReal);
         if (named.isEmpty() && !real.equals(path)) {
-            return SystemDirectories.refusal(real, homeReal).map(why -> "resolves to " + real + ", which " + why + fix);
+            return SystemDirectories.refusal(real, homeReal, projectReal)
+                    .map(why -> "resolves to " + real + ", which " + why + fix);
         }
         return named.map(why -> why + fix);
     }

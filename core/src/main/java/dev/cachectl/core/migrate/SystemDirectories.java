@@ -31,10 +31,17 @@ final class SystemDirectories {
     private SystemDirectories() {
     }
 
-    /** Why {@code path} (absolute, normalised) must not be moved from; empty when it may be. */
-    static Optional<String> refusal(Path path, Path home) {
+    /**
+     * Why {@code path} (absolute, normalised) must not be moved from; empty when it may be. A path inside the
+     * project (its legacy caches, hub repos misplaced in its HF_HOME) is the project's own, wherever the
+     * project lives ({@code /opt/app}, {@code /srv/app}).
+     */
+    static Optional<String> refusal(Path path, Path home, Path project) {
         if (path.getParent() == null) {
             return Optional.of("is a file system root");
+        }
+        if (project.getParent() != null && path.startsWith(project) && !path.equals(project)) {
+            return Optional.empty();
         }
         if (path.equals(home)) {
             return Optional.of("is your home directory");
