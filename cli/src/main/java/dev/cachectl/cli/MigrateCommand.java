@@ -36,8 +36,12 @@ import picocli.CommandLine.Parameters;
                 "Exit codes: 0 done, 1 something stayed behind (conflict, in use, failure), 2 usage."})
 final class MigrateCommand implements Callable<Integer> {
 
-    /** Test-only: a pause in milliseconds before each file-level step, so tests can kill a run midway. */
-    static final String TEST_DELAY_VARIABLE = "CACHECTL_MIGRATE_TEST_DELAY_MS";
+    /**
+     * Test-only: a JVM system property (never an environment variable, so nothing in a user's shell can turn
+     * it on) with a pause in milliseconds before each file-level step, so tests can kill a run midway. Only
+     * the test suites pass it, through {@code CACHECTL_JAVA_OPTS=-Dcachectl.test.migrate-step-delay-ms=N}.
+     */
+    static final String TEST_DELAY_PROPERTY = "cachectl.test.migrate-step-delay-ms";
 
     private final RootCommand root;
 
@@ -109,7 +113,7 @@ final class MigrateCommand implements Callable<Integer> {
             if (session.resumed()) {
                 err.println("cachectl: finishing an interrupted migration");
             }
-            result = session.execute(plan, listener(invocation), testDelay(invocation));
+            result = session.execute(plan, listener(invocation), testDelay());
         } catch (MigrationLockedException e) {
             throw new CliException(ExitCode.PROBLEM, e.getMessage(), e);
         } catch (IOException e) {
@@ -166,15 +170,15 @@ final class MigrateCommand implements Callable<Integer> {
         };
     }
 
-    private static Duration testDelay(Invocation invocation) {
-        String value = invocation.environment().get(TEST_DELAY_VARIABLE);
+    private static Duration testDelay() {
+        String value = System.getProperty(TEST_DELAY_PROPERTY);
         if (value == null || value.isBlank()) {
             return Duration.ZERO;
         }
         try {
             return Duration.ofMillis(Long.parseLong(value.strip()));
         } catch (NumberFormatException e) {
-            throw new CliException(ExitCode.USAGE, TEST_DELAY_VARIABLE + " must be a number of milliseconds", e);
+            throw new CliException(ExitCode.USAGE, TEST_DELAY_PROPERTY + " must be a number of milliseconds", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.cachectl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cachectl.testkit.DeepTrees;
 import dev.cachectl.testkit.FixtureFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ class MigrateIT {
     void aSecondMigrationIsLockedOutWhileTheFirstRuns() throws Exception {
         MigrateTrees trees = new MigrateTrees(temp.resolve("project"), temp.resolve("home/.cache"));
         build(trees);
-        Process first = trees.start(temp.resolve("first"), Map.of(MigrateCommand.TEST_DELAY_VARIABLE, "1000"),
+        Process first = trees.start(temp.resolve("first"), MigrateTrees.stepDelay("1000"),
                 List.of("migrate", "--yes"));
         Path work = trees.project.resolve(".cache/huggingface/.cachectl-migrate");
         for (int i = 0; i < 2000 && !Files.exists(work.resolve("journal")) && first.isAlive(); i++) {
@@ -110,5 +111,77 @@ class MigrateIT {
         assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).as(Files.readString(temp.resolve("first/err.txt"))).isZero();
         assertThat(work.resolve("journal")).doesNotExist();
+    }
+
+    @Test
+    void theProductionLauncherIgnoresTheOldTestDelayVariable() throws Exception {
+        MigrateTrees trees = new MigrateTrees(temp.resolve("project"), temp.resolve("home/.cache"));
+        build(trees);
+        long started = System.nanoTime();
+
+        // Honoured, ten minutes before each of the dozen file-level steps would outlast run()'s two minutes.
+        int exit = run(trees, temp.resolve("logs"), Map.of("CACHECTL_MIGRATE_TEST_DELAY_MS", "600000"), "migrate",
+                "torch", "--yes");
+
+        assertThat(exit).as(Files.readString(temp.resolve("logs/err.txt"))).isZero();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(60));
+        assertThat(trees.projectTorch().resolve("hub/checkpoints/resnet18.pth")).exists();
+    }
+
+    @Test
+    void acrossFileSystemsATreeDeeperThanPathMaxArrivesIntact() throws Exception {
+        Optional<Path> other = MigrateTrees.otherFileSystem(temp);
+        assumeTrue(other.isPresent(), MigrateTrees.NO_OTHER_FS);
+        Path shm = other.get();
+        MigrateTrees trees = new MigrateTrees(temp.resolve("project"), shm.resolve(".cache"));
+        try {
+            Path checkpoints = Files.createDirectories(trees.outsideTorch().resolve("hub/checkpoints"));
+            String deep = "hub/checkpoints/" + DeepTrees.build(checkpoints, 20, 230);
+            assertThat(trees.outsideTorch().resolve(deep).toString().length()).isGreaterThan(4096);
+            Map<String, String> before = DeepTrees.contents(trees.outsideTorch());
+
+            assertThat(run(trees, temp.resolve("logs"), Map.of(), "migrate", "torch", "--yes"))
+                    .as(Files.readString(temp.resolve("logs/out.txt"))).isZero();
+
+            Map<String, String> after = DeepTrees.contents(trees.projectTorch());
+            after.keySet().removeIf(p -> p.startsWith(".cachectl-migrate"));
+            assertThat(after).isEqualTo(before);
+            assertThat(DeepTrees.sameInode(trees.projectTorch(), deep + "/deep.bin", deep + "/deep-alias.bin")).isTrue();
+            assertThat(trees.outsideTorch()).doesNotExist();
+        } finally {
+            // JUnit's clean-up walks full paths and cannot remove trees this deep.
+            DeepTrees.delete(shm);
+            DeepTrees.delete(trees.project);
+        }
+    }
+
+    @Test
+    void aPluginsOutsideLocationsAtSystemDirectoriesOrHoldingOtherThingsAreRefused() throws Exception {
+        MigrateTrees trees = new MigrateTrees(temp.resolve("project"), temp.resolve("home/.cache"));
+        Path declared = temp.resolve("voices");
+        FixtureFiles.write(declared.resolve("model.bin"), 100);
+        FixtureFiles.writeText(declared.resolve("diary.txt"), "mine");
+        ProviderSource provider = ProviderSource.of("com.example.voices.VoicesProvider", "voices").outsideLocations("""
+                return List.of(new OutsideLocation(Path.of("/etc"), "", "VOICES_HOME"),
+                        new OutsideLocation(Path.of("/usr/share"), "", "VOICES_SHARED"),
+                        new OutsideLocation(host.path("VOICES_OLD").orElseThrow(), "", "VOICES_OLD",
+                                List.of("*.bin")));""");
+        Path jar = PluginFixtures.shared().jars.jar("voices.jar")
+                .source("module-info.java", "module com.example.voices { requires dev.cachectl.api;"
+                        + " provides dev.cachectl.api.CacheProvider with " + provider.qualifiedName() + "; }")
+                .source(provider.path(), provider.text()).build();
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        Files.copy(jar, plugins.resolve("voices.jar"));
+
+        int exit = run(trees, temp.resolve("logs"), Map.of("VOICES_OLD", declared.toString()), "--plugins",
+                plugins.toString(), "migrate", "voices", "--dry-run", "--json");
+
+        String out = Files.readString(temp.resolve("logs/out.txt"));
+        assertThat(exit).as(Files.readString(temp.resolve("logs/err.txt"))).isEqualTo(ExitCode.PROBLEM);
+        assertThat(out).contains("\"path\" : \"/etc\"").contains("is /etc, a system directory")
+                .contains("\"path\" : \"/usr/share\"").contains("is inside /usr, a system directory")
+                .contains("holds diary.txt, which a voices cache here does not (*.bin)")
+                .doesNotContain("/etc/").contains("\"sources\" : [ ]");
+        assertThat(declared.resolve("diary.txt")).exists();
     }
 }

@@ -104,7 +104,7 @@ class MigrateKillIT {
 
     private static void killMidway(MigrateTrees trees, Path logs, Random random) throws Exception {
         long delay = random.nextInt(700);
-        Process process = trees.start(logs, Map.of(MigrateCommand.TEST_DELAY_VARIABLE, STEP_DELAY),
+        Process process = trees.start(logs, MigrateTrees.stepDelay(STEP_DELAY),
                 List.of("migrate", "--yes"));
         // Wait until it holds its lock and works (the JVM's start-up varies), then let it run a random while.
         Path work = trees.project.resolve(".cache/huggingface/.cachectl-migrate");

@@ -100,6 +100,11 @@ final class MigrateTrees {
         return ScratchTrees.sha256(content);
     }
 
+    /** The environment that makes the launched CLI pause {@code millis} before each file-level step (tests only). */
+    static Map<String, String> stepDelay(String millis) {
+        return Map.of("CACHECTL_JAVA_OPTS", "-D" + MigrateCommand.TEST_DELAY_PROPERTY + "=" + millis);
+    }
+
     /** Starts {@code bin/cachectl} with {@code XDG_CACHE_HOME} set; output goes to files in {@code logs}. */
     Process start(Path logs, Map<String, String> env, List<String> args) throws IOException {
         List<String> command = new java.util.ArrayList<>();

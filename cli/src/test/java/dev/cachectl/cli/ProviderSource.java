@@ -16,6 +16,7 @@ final class ProviderSource {
     private String constructorBody = "";
     private String displayName;
     private String environment;
+    private String outsideLocations = "return List.of();";
 
     private ProviderSource(String qualifiedName, String id) {
         int dot = qualifiedName.lastIndexOf('.');
@@ -61,6 +62,12 @@ final class ProviderSource {
         return this;
     }
 
+    /** The body of {@code outsideLocations(HostEnvironment host)}. */
+    ProviderSource outsideLocations(String body) {
+        outsideLocations = body;
+        return this;
+    }
+
     /** The variable the provider exports by default: {@code <ID>_HOME}. */
     String variable() {
         return id.toUpperCase(Locale.ROOT).replace('-', '_') + "_HOME";
@@ -102,9 +109,9 @@ final class ProviderSource {
                     @Override public ConfigKey configKey() { return ConfigKey.of("%s", "%s"); }
                     @Override public String defaultPath() { return "%s"; }
                     @Override public EnvironmentSpec environment(Path directory) { %s }
-                    @Override public List<OutsideLocation> outsideLocations(HostEnvironment host) { return List.of(); }
+                    @Override public List<OutsideLocation> outsideLocations(HostEnvironment host) { %s }
                 }
                 """.formatted(packageName, className, className, constructorBody, apiVersion, id, displayName,
-                category, map, id, defaultPath, environment);
+                category, map, id, defaultPath, environment, outsideLocations);
     }
 }

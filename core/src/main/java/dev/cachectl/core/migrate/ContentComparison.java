@@ -19,9 +19,13 @@ final class ContentComparison {
 
     /**
      * True when both are regular files with equal bytes (or the same file), or both are symbolic links with
-     * the same target text.
+     * the same target text. Paths deeper than {@code PATH_MAX} are read through their open parent folders.
      */
     static boolean same(Path a, Path b) throws IOException {
+        return OpenFolder.at(a, shortA -> OpenFolder.at(b, shortB -> sameAt(shortA, shortB)));
+    }
+
+    private static boolean sameAt(Path a, Path b) throws IOException {
         BasicFileAttributes attrsA = Files.readAttributes(a, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         BasicFileAttributes attrsB = Files.readAttributes(b, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (attrsA.isSymbolicLink() && attrsB.isSymbolicLink()) {

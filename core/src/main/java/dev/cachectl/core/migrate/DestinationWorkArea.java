@@ -199,19 +199,30 @@ final class DestinationWorkArea implements AutoCloseable {
         return children.size();
     }
 
-    /** Deletes a staged tree, never following links (only cachectl's own staging is passed here). */
+    /**
+     * Deletes a staged tree, never following links (only cachectl's own staging is passed here), through open
+     * folders ({@link OpenFolder}), so a tree deeper than {@code PATH_MAX} goes too.
+     */
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+        Path absolute = root.toAbsolutePath().normalize();
+        if (!OpenFolder.at(absolute, path -> Files.exists(path, LinkOption.NOFOLLOW_LINKS))) {
             return;
         }
-        if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-            try (Stream<Path> list = Files.list(root)) {
-                for (Path child : list.toList()) {
-                    deleteTree(child);
+        try (OpenFolder parent = OpenFolder.open(absolute.getParent())) {
+            deleteEntry(parent, absolute.getFileName().toString());
+        }
+    }
+
+    private static void deleteEntry(OpenFolder folder, String name) throws IOException {
+        Path entry = folder.entry(name);
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            try (OpenFolder child = folder.child(name)) {
+                for (String inside : child.names()) {
+                    deleteEntry(child, inside);
                 }
             }
         }
-        Files.deleteIfExists(root);
+        Files.deleteIfExists(entry);
     }
 
     private static void deleteIfEmpty(Path folder) throws IOException {

@@ -51,12 +51,14 @@ final class HardLinkMap {
     /** The copy of {@code key}, when there is one still in place and the source still matches it. */
     Optional<Copy> find(String key, long length, long modified) {
         Copy copy = copies.get(key);
-        if (copy == null || copy.length() != length || copy.modified() != modified
-                || !Files.isRegularFile(copy.path(), LinkOption.NOFOLLOW_LINKS)) {
+        if (copy == null || copy.length() != length || copy.modified() != modified) {
             return Optional.empty();
         }
         try {
-            return Files.size(copy.path()) == length ? Optional.of(copy) : Optional.empty();
+            // The copy may lie deeper than PATH_MAX: it is looked at through its open parent folder.
+            boolean intact = OpenFolder.at(copy.path(), path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                    && Files.size(path) == length);
+            return intact ? Optional.of(copy) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

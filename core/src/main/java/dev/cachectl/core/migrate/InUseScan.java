@@ -6,11 +6,10 @@ import dev.cachectl.core.delete.LockState;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,45 +57,60 @@ final class InUseScan {
         } catch (IOException e) {
             return new Result(refused, lockFiles);
         }
-        Path root = source.root();
-        for (Path top : tops) {
-            try {
-                Files.walkFileTree(top, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        String relative = relative(root, file);
-                        Path providerPath = Path.of(source.providerPath(relative));
-                        if (attrs.isRegularFile() && locks.stream().anyMatch(m -> m.matches(providerPath))) {
-                            String entry = lockedEntry(source, relative);
-                            lockFiles.put(relative, entry);
-                            switch (stateOf(probe, file)) {
-                                case HELD -> refused.putIfAbsent(entry, "a download holds its lock (" + relative
-                                        + "); wait for it to finish, or use --force");
-                                case UNKNOWN -> refused.putIfAbsent(entry, "cannot check its lock (" + relative
-                                        + "); make the lock file readable, or use --force");
-                                case FREE -> { }
-                            }
-                        } else if (partials.stream().anyMatch(m -> m.matches(providerPath))
-                                && attrs.lastModifiedTime().toInstant().isAfter(now.minus(RECENT))) {
-                            long minutes = Duration.between(attrs.lastModifiedTime().toInstant(), now).toMinutes();
-                            refused.putIfAbsent(HubLayout.entryProtectedBy(relative), "a download is in progress ("
-                                    + relative + ", modified " + Math.max(0, minutes) + " min ago); wait for it, "
-                                    + "or use --force");
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                // Nothing to add: the planner reports an unreadable part when it reaches it.
-                assert e != null;
+        // Walked through open folders, so entries deeper than PATH_MAX are seen too.
+        Walk walk = new Walk(source, probe, now, locks, partials, refused, lockFiles);
+        try (OpenFolder root = OpenFolder.open(source.root())) {
+            for (Path top : tops) {
+                String name = top.getFileName().toString();
+                walk.visit(root, name, name);
             }
+        } catch (IOException e) {
+            // Nothing to add: the planner reports an unreadable part when it reaches it.
+            assert e != null;
         }
         return new Result(refused, lockFiles);
+    }
+
+    private record Walk(MigrationSource source, LockProbe probe, Instant now, List<PathMatcher> locks,
+                        List<PathMatcher> partials, Map<String, String> refused, Map<String, String> lockFiles) {
+
+        void visit(OpenFolder folder, String name, String relative) {
+            Path entry = folder.entry(name);
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                return;
+            }
+            if (attrs.isDirectory()) {
+                try (OpenFolder child = folder.child(name)) {
+                    for (String inside : child.names()) {
+                        visit(child, inside, relative + "/" + inside);
+                    }
+                } catch (IOException e) {
+                    // Unreadable: the planner refuses it when it gets there.
+                    assert e != null;
+                }
+                return;
+            }
+            Path providerPath = Path.of(source.providerPath(relative));
+            if (attrs.isRegularFile() && locks.stream().anyMatch(m -> m.matches(providerPath))) {
+                String protectedEntry = lockedEntry(source, relative);
+                lockFiles.put(relative, protectedEntry);
+                switch (stateOf(probe, entry)) {
+                    case HELD -> refused.putIfAbsent(protectedEntry, "a download holds its lock (" + relative
+                            + "); wait for it to finish, or use --force");
+                    case UNKNOWN -> refused.putIfAbsent(protectedEntry, "cannot check its lock (" + relative
+                            + "); make the lock file readable, or use --force");
+                    case FREE -> { }
+                }
+            } else if (partials.stream().anyMatch(m -> m.matches(providerPath))
+                    && attrs.lastModifiedTime().toInstant().isAfter(now.minus(RECENT))) {
+                long minutes = Duration.between(attrs.lastModifiedTime().toInstant(), now).toMinutes();
+                refused.putIfAbsent(HubLayout.entryProtectedBy(relative), "a download is in progress (" + relative
+                        + ", modified " + Math.max(0, minutes) + " min ago); wait for it, or use --force");
+            }
+        }
     }
 
     /** What {@code probe} says of {@code lockFile}; {@code UNKNOWN} when it cannot be opened (gone, a link). */
@@ -118,9 +132,5 @@ final class InUseScan {
             return slash < 0 ? "" : relative.substring(0, slash);
         }
         return source.sourcePath(providerEntry).orElse("");
-    }
-
-    static String relative(Path root, Path file) {
-        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 }

@@ -15,9 +15,16 @@ import java.util.Set;
  * @param target              where its content goes, relative to the cache directory ({@code ""}: the directory)
  * @param entries             the top-level names that belong to the source; empty for all of them
  * @param removeRootWhenEmpty whether the folder itself is removed once emptied
+ * @param layout              the top-level patterns the provider declared for this location
+ *                            ({@link dev.cachectl.api.OutsideLocation#layout()}); empty when it declared none
  */
 record MigrationSource(SourceKind kind, CacheLocation cache, String origin, Path root, String target,
-                       Set<String> entries, boolean removeRootWhenEmpty) {
+                       Set<String> entries, boolean removeRootWhenEmpty, java.util.List<String> layout) {
+
+    MigrationSource(SourceKind kind, CacheLocation cache, String origin, Path root, String target,
+                    Set<String> entries, boolean removeRootWhenEmpty) {
+        this(kind, cache, origin, root, target, entries, removeRootWhenEmpty, java.util.List.of());
+    }
 
     MigrationSource {
         Objects.requireNonNull(kind, "kind");
@@ -26,6 +33,7 @@ record MigrationSource(SourceKind kind, CacheLocation cache, String origin, Path
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(target, "target");
         entries = Set.copyOf(entries);
+        layout = java.util.List.copyOf(layout);
     }
 
     /** Where the content goes. */

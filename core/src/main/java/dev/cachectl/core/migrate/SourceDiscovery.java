@@ -87,7 +87,8 @@ final class SourceDiscovery {
             }
             for (OutsideLocation location : locations) {
                 candidates.add(new MigrationSource(SourceKind.OUTSIDE, cache, location.origin(),
-                        location.path().toAbsolutePath().normalize(), location.target(), Set.of(), true));
+                        location.path().toAbsolutePath().normalize(), location.target(), Set.of(), true,
+                        location.layout()));
             }
         }
     }

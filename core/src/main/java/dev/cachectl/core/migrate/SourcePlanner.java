@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Compares one source with its destination and decides, entry by entry, what happens: an entry the
@@ -74,7 +73,7 @@ final class SourcePlanner {
         }
         BasicFileAttributes attrs;
         try {
-            attrs = Files.readAttributes(src, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attrs = OpenFolder.at(src, p -> Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException e) {
             add(PlanAction.REFUSED, relative, src, dst, 0, 0, "cannot read it: " + message(e));
             return;
@@ -202,8 +201,9 @@ final class SourcePlanner {
         // huggingface_hub 2.0 ({@code blobs/}, which repo blobs link into) goes first.
         Comparator<String> order = relative.isEmpty() || HubLayout.isRepoFolder(name) ? HubLayout.repoPartOrder()
                 : Comparator.naturalOrder();
-        try (Stream<Path> list = Files.list(folder)) {
-            return list.sorted(Comparator.comparing(p -> p.getFileName().toString(), order)).toList();
+        // Listed through an open folder: a merge reaches folders deeper than PATH_MAX too.
+        try (OpenFolder open = OpenFolder.open(folder)) {
+            return open.names().stream().sorted(order).map(folder::resolve).toList();
         } catch (IOException e) {
             add(PlanAction.REFUSED, relative, folder, source.destination().resolve(relative), 0, 0,
                     "cannot list it: " + message(e));
@@ -217,7 +217,7 @@ final class SourcePlanner {
 
     private static BasicFileAttributes attributesOrNull(Path path) {
         try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return OpenFolder.at(path, p -> Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException e) {
             return null;
         }
@@ -230,7 +230,7 @@ final class SourcePlanner {
 
     private static String linkText(Path link) {
         try {
-            return Files.readSymbolicLink(link).toString();
+            return OpenFolder.at(link, Files::readSymbolicLink).toString();
         } catch (IOException e) {
             return "?";
         }

@@ -3,19 +3,25 @@ package dev.cachectl.core.migrate;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.Workspace;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Keeps only sources that are safe to move from (DESIGN.md section 5): resolves each to its real folder,
- * drops missing and empty ones and the ones that are a project cache already, and refuses a folder that is
- * the home directory, the XDG cache base, a file system root, contains the project or one of its caches,
- * or contains another source (moving it would carry the other cache along).
+ * Keeps only sources that are safe to move from: resolves each to its real folder, drops missing and empty
+ * ones and the ones that are a project cache already, and refuses a folder that is a system directory
+ * ({@link SystemDirectories}, checked as named and after resolving links), the home directory, the XDG cache
+ * base, a file system root, contains the project or one of its caches, or contains another source (moving
+ * it would carry the other cache along). A provider's outside location is also refused when it holds
+ * anything its declared layout does not allow, or a version-control checkout or shell start-up files: a
+ * folder holding other things is not that cache, and nothing unrelated is ever moved.
  */
 final class SourceVetting {
 
@@ -23,6 +29,11 @@ final class SourceVetting {
     private final Path projectReal;
     private final List<Path> cacheReals = new ArrayList<>();
     private final List<Path> untouchable = new ArrayList<>();
+    private final Path homeReal;
+
+    /** Top-level names that mark a folder holding other things than a cache, whatever the layout. */
+    static final Set<String> FOREIGN_MARKERS = Set.of(".git", ".hg", ".svn", ".bzr", ".ssh", ".gnupg", ".config",
+            ".local", ".bashrc", ".bash_profile", ".profile", ".zshrc");
 
     SourceVetting(Workspace workspace, List<SkippedLocation> skipped) {
         this.skipped = skipped;
@@ -30,7 +41,8 @@ final class SourceVetting {
         for (CacheLocation cache : workspace.caches()) {
             cacheReals.add(Devices.realOrIntended(cache.directory()));
         }
-        untouchable.add(Devices.realOrIntended(workspace.host().home()));
+        this.homeReal = Devices.realOrIntended(workspace.host().home());
+        untouchable.add(homeReal);
         untouchable.add(Devices.realOrIntended(workspace.host().xdgCacheHome()));
     }
 
@@ -80,6 +92,11 @@ final class SourceVetting {
             skipped.add(skip(candidate, "cannot be resolved: " + e.getMessage(), true));
             return Optional.empty();
         }
+        Optional<String> system = systemDirectory(candidate, path, real);
+        if (system.isPresent()) {
+            skipped.add(skip(candidate, system.get(), true));
+            return Optional.empty();
+        }
         if (!Files.isDirectory(real)) {
             skipped.add(skip(candidate, "is not a directory", candidate.kind() == SourceKind.FROM));
             return Optional.empty();
@@ -106,13 +123,76 @@ final class SourceVetting {
             skipped.add(skip(candidate, "is inside one of the project's caches; nothing to migrate", true));
             return Optional.empty();
         }
+        if (candidate.kind() == SourceKind.OUTSIDE) {
+            Optional<String> foreign = foreignEntries(candidate, real);
+            if (foreign.isPresent()) {
+                skipped.add(skip(candidate, foreign.get(), true));
+                return Optional.empty();
+            }
+        }
         if (!holdsData(real, candidate)) {
             return Optional.empty();
         }
         // A folder reached through a link is emptied but kept: the link in the user's tree stays valid.
         boolean removable = candidate.removeRootWhenEmpty() && real.equals(path);
         return Optional.of(new MigrationSource(candidate.kind(), candidate.cache(), candidate.origin(), real,
-                candidate.target(), candidate.entries(), removable));
+                candidate.target(), candidate.entries(), removable, candidate.layout()));
+    }
+
+    /** Why a location is a system directory (as named, or once its links are resolved); empty when it is not. */
+    private Optional<String> systemDirectory(MigrationSource candidate, Path path, Path real) {
+        String fix = "; never migrated from: point " + candidate.origin() + " at the cache folder itself";
+        Optional<String> named = SystemDirectories.refusal(path, homeReal, projectReal);
+        if (named.isEmpty() && !real.equals(path)) {
+            return SystemDirectories.refusal(real, homeReal, projectReal)
+                    .map(why -> "resolves to " + real + ", which " + why + fix);
+        }
+        return named.map(why -> why + fix);
+    }
+
+    /**
+     * Why an outside location is a folder holding other things than the provider's cache: the top-level
+     * entries its declared layout does not allow, and any version-control or home-directory marker. Empty
+     * when everything there belongs to the cache.
+     */
+    private static Optional<String> foreignEntries(MigrationSource source, Path real) {
+        List<PathMatcher> any = new ArrayList<>();
+        List<PathMatcher> directories = new ArrayList<>();
+        for (String pattern : source.layout()) {
+            boolean directory = pattern.endsWith("/");
+            String glob = directory ? pattern.substring(0, pattern.length() - 1) : pattern;
+            (directory ? directories : any).add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+        }
+        List<String> foreign = new ArrayList<>();
+        try (Stream<Path> children = Files.list(real)) {
+            for (Path child : children.sorted().toList()) {
+                String name = child.getFileName().toString();
+                if (!source.includes(name) || LegacyLayout.PLACEHOLDERS.contains(name)) {
+                    continue;
+                }
+                Path single = Path.of(name);
+                boolean allowed = source.layout().isEmpty() || any.stream().anyMatch(m -> m.matches(single))
+                        || (directories.stream().anyMatch(m -> m.matches(single))
+                                && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS));
+                if (FOREIGN_MARKERS.contains(name) || !allowed) {
+                    foreign.add(name);
+                }
+            }
+        } catch (IOException e) {
+            return Optional.of("cannot be listed to check that it holds only a " + source.cache().id() + " cache: "
+                    + SourcePlanner.message(e));
+        }
+        if (foreign.isEmpty()) {
+            return Optional.empty();
+        }
+        String names = String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "");
+        String why = source.layout().isEmpty() ? "holds " + names + ", which no cache holds"
+                : "holds " + names + ", which a " + source.cache().id() + " cache here does not ("
+                        + String.join(" ", source.layout()) + ")";
+        return Optional.of(why + ": a folder holding other things, not only this cache; nothing is moved from it:"
+                + " point " + source.origin() + " at the cache folder itself, or move the cache's entries with"
+                + " 'cachectl migrate " + source.cache().id() + " --from PATH'");
     }
 
     private Optional<String> danger(MigrationSource source, Path real, Path destination) {

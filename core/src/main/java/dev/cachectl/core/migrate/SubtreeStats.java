@@ -1,12 +1,10 @@
 package dev.cachectl.core.migrate;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -21,38 +19,51 @@ import java.util.Set;
  */
 record SubtreeStats(long bytes, long files, boolean copyable) {
 
+    /** Walks {@code entry} through open folders ({@link OpenFolder}), so any depth is measured. */
     static SubtreeStats of(Path entry) {
-        long[] totals = new long[2];
-        boolean[] copyable = {true};
-        Set<Object> seen = new HashSet<>();
-        try {
-            Files.walkFileTree(entry, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile()) {
-                                Object key = attrs.fileKey();
-                                if (key == null || seen.add(key)) {
-                                    totals[0] += attrs.size();
-                                }
-                                totals[1]++;
-                            } else if (attrs.isSymbolicLink()) {
-                                totals[1]++;
-                            } else {
-                                copyable[0] = false;
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                            copyable[0] = false;
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
+        Path absolute = entry.toAbsolutePath().normalize();
+        Walk walk = new Walk();
+        try (OpenFolder parent = OpenFolder.open(absolute.getParent())) {
+            walk.visit(parent, absolute.getFileName().toString());
         } catch (IOException e) {
-            return new SubtreeStats(totals[0], totals[1], false);
+            walk.copyable = false;
         }
-        return new SubtreeStats(totals[0], totals[1], copyable[0]);
+        return new SubtreeStats(walk.bytes, walk.files, walk.copyable);
+    }
+
+    private static final class Walk {
+        private final Set<Object> seen = new HashSet<>();
+        private long bytes;
+        private long files;
+        private boolean copyable = true;
+
+        void visit(OpenFolder folder, String name) {
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(folder.entry(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                copyable = false;
+                return;
+            }
+            if (attrs.isDirectory()) {
+                try (OpenFolder child = folder.child(name)) {
+                    for (String inside : child.names()) {
+                        visit(child, inside);
+                    }
+                } catch (IOException e) {
+                    copyable = false;
+                }
+            } else if (attrs.isRegularFile()) {
+                Object key = attrs.fileKey();
+                if (key == null || seen.add(key)) {
+                    bytes += attrs.size();
+                }
+                files++;
+            } else if (attrs.isSymbolicLink()) {
+                files++;
+            } else {
+                copyable = false;
+            }
+        }
     }
 }

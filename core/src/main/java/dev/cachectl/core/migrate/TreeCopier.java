@@ -1,22 +1,18 @@
 package dev.cachectl.core.migrate;
 
 import java.io.IOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,55 +56,58 @@ final class TreeCopier {
 
     /**
      * Copies {@code source} to {@code staged} (which must not exist); {@code destination} is where the copy
-     * will be published, which tells which files are hub blobs.
+     * will be published, which tells which files are hub blobs. The walk holds each folder open on both sides
+     * ({@link OpenFolder}), so trees deeper than {@code PATH_MAX} copy too.
      */
     CopiedTree copy(Path source, Path staged, Path destination) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        Deque<Path[]> directories = new ArrayDeque<>();
-        Files.walkFileTree(source, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Path target = staged.resolve(source.relativize(dir).toString());
-                Files.createDirectory(target);
-                directories.push(new Path[] {dir, target});
-                entries.add(new Entry(relative(source, dir), true, false, attrs.fileKey(), 0,
-                        attrs.lastModifiedTime(), 0));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                beforeEachFile.run();
-                String relative = relative(source, file);
-                Path target = relative.isEmpty() ? staged : staged.resolve(relative);
-                if (attrs.isSymbolicLink()) {
-                    Files.createSymbolicLink(target, Files.readSymbolicLink(file));
-                    setTimes(target, attrs);
-                    entries.add(new Entry(relative, false, true, attrs.fileKey(), attrs.size(),
-                            attrs.lastModifiedTime(), 0));
-                } else if (attrs.isRegularFile()) {
-                    Path published = relative.isEmpty() ? destination : destination.resolve(relative);
-                    entries.add(copyFile(file, target, published, relative, attrs));
-                } else {
-                    throw new IOException(file + " is not a regular file, directory or symbolic link");
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Path[] pair = directories.pop();
-                copyAttributes(pair[0], pair[1]);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        try (OpenFolder from = OpenFolder.open(parentOf(source)); OpenFolder to = OpenFolder.open(parentOf(staged))) {
+            copyEntry(from, name(source), to, name(staged), "", destination, entries);
+        }
         return new CopiedTree(source, staged, List.copyOf(entries));
     }
 
-    private Entry copyFile(Path file, Path target, Path published, String relative, BasicFileAttributes attrs)
+    private void copyEntry(OpenFolder from, String name, OpenFolder to, String targetName, String relative,
+                           Path published, List<Entry> entries) throws IOException {
+        Path file = from.entry(name);
+        Path target = to.entry(targetName);
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attrs.isDirectory()) {
+            Files.createDirectory(target);
+            entries.add(new Entry(relative, true, false, attrs.fileKey(), 0, attrs.lastModifiedTime(), 0));
+            try (OpenFolder fromChild = from.child(name); OpenFolder toChild = to.child(targetName)) {
+                for (String child : fromChild.names()) {
+                    copyEntry(fromChild, child, toChild, child, relative.isEmpty() ? child : relative + "/" + child,
+                            published.resolve(child), entries);
+                }
+            }
+            // After the children: writing them changed the folder's times.
+            copyAttributes(file, target);
+            return;
+        }
+        beforeEachFile.run();
+        if (attrs.isSymbolicLink()) {
+            Files.createSymbolicLink(target, Files.readSymbolicLink(file));
+            setTimes(target, attrs);
+            entries.add(new Entry(relative, false, true, attrs.fileKey(), attrs.size(), attrs.lastModifiedTime(), 0));
+        } else if (attrs.isRegularFile()) {
+            entries.add(copyFile(file, target, to.logical(targetName), relative, attrs));
+        } else {
+            throw new IOException(from.logical(name) + " is not a regular file, directory or symbolic link");
+        }
+    }
+
+    private static Path parentOf(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.getParent() == null ? absolute : absolute.getParent();
+    }
+
+    private static String name(Path path) {
+        return path.toAbsolutePath().normalize().getFileName().toString();
+    }
+
+    /** Copies one regular file; {@code recorded} is the copy's full path, which the hard-link map keeps. */
+    private Entry copyFile(Path file, Path target, Path recorded, String relative, BasicFileAttributes attrs)
             throws IOException {
         Optional<HardLinkMap.Identity> identity = HardLinkMap.identityOf(file);
         long modified = attrs.lastModifiedTime().toMillis();
@@ -117,7 +116,7 @@ final class TreeCopier {
         long crc;
         if (earlier.isPresent()) {
             // Another name of a file already copied: link to that copy, as the source names are linked.
-            Files.createLink(target, earlier.get().path());
+            OpenFolder.at(earlier.get().path(), existing -> Files.createLink(target, existing));
             crc = earlier.get().crc32c();
         } else {
             SparseFileCopy.Copied copied = SparseFileCopy.copy(file, target, fsyncEachFile);
@@ -127,37 +126,63 @@ final class TreeCopier {
             crc = copied.crc32c();
             copyAttributes(file, target);
             identity.filter(id -> id.links() > 1).ifPresent(id -> links.put(id.key(),
-                    new HardLinkMap.Copy(target, attrs.size(), modified, copied.crc32c())));
+                    new HardLinkMap.Copy(recorded, attrs.size(), modified, copied.crc32c())));
         }
         return new Entry(relative, false, false, attrs.fileKey(), attrs.size(), attrs.lastModifiedTime(), crc);
     }
 
     /**
      * Checks a staged copy against what was read from the source: every file's length and CRC-32C, and for
-     * hub blobs the hash their name promises. Returns the first mismatch.
+     * hub blobs the hash their name promises. Returns the first mismatch. Reads the copy through open folders,
+     * like {@link #copy}.
      */
     static Optional<String> verify(CopiedTree tree, Path destination) throws IOException {
-        for (Entry entry : tree.entries()) {
-            if (entry.directory() || entry.link()) {
-                continue;
+        Map<String, Entry> files = new LinkedHashMap<>();
+        tree.entries().stream().filter(e -> !e.directory() && !e.link()).forEach(e -> files.put(e.relative(), e));
+        Optional<String> mismatch;
+        try (OpenFolder parent = OpenFolder.open(parentOf(tree.staged()))) {
+            mismatch = verifyEntry(parent, name(tree.staged()), "", destination, files);
+        }
+        if (mismatch.isEmpty() && !files.isEmpty()) {
+            mismatch = Optional.of(files.keySet().iterator().next() + ": missing from the copy");
+        }
+        return mismatch;
+    }
+
+    private static Optional<String> verifyEntry(OpenFolder folder, String name, String relative, Path published,
+                                                Map<String, Entry> files) throws IOException {
+        Path staged = folder.entry(name);
+        BasicFileAttributes attrs = Files.readAttributes(staged, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attrs.isDirectory()) {
+            try (OpenFolder child = folder.child(name)) {
+                for (String inside : child.names()) {
+                    Optional<String> mismatch = verifyEntry(child, inside,
+                            relative.isEmpty() ? inside : relative + "/" + inside, published.resolve(inside), files);
+                    if (mismatch.isPresent()) {
+                        return mismatch;
+                    }
+                }
             }
-            Path staged = entry.relative().isEmpty() ? tree.staged() : tree.staged().resolve(entry.relative());
-            Path published = entry.relative().isEmpty() ? destination : destination.resolve(entry.relative());
-            HubLayout.BlobHash promise = HubLayout.blobHash(published);
-            long length = Files.size(staged);
-            if (length != entry.size()) {
-                return Optional.of(entry.relative() + ": copy has " + length + " bytes, source " + entry.size());
-            }
-            FileHashes.Digests digests = FileHashes.of(staged, promise);
-            if (digests.crc32c() != entry.crc32c()) {
-                return Optional.of(entry.relative() + ": the copy's checksum differs from the source's");
-            }
-            String name = published.getFileName().toString();
-            if (promise != HubLayout.BlobHash.NONE && !digests.promised().equals(name)) {
-                return Optional.of(entry.relative() + ": its " + (promise == HubLayout.BlobHash.SHA256 ? "SHA-256"
-                        : "git object id") + " is " + digests.promised() + ", not the blob's name: the source blob"
-                        + " is corrupt; it stays where it is");
-            }
+            return Optional.empty();
+        }
+        Entry entry = files.remove(relative);
+        if (entry == null || !attrs.isRegularFile()) {
+            return Optional.empty();
+        }
+        HubLayout.BlobHash promise = HubLayout.blobHash(published);
+        long length = attrs.size();
+        if (length != entry.size()) {
+            return Optional.of(entry.relative() + ": copy has " + length + " bytes, source " + entry.size());
+        }
+        FileHashes.Digests digests = FileHashes.of(staged, promise);
+        if (digests.crc32c() != entry.crc32c()) {
+            return Optional.of(entry.relative() + ": the copy's checksum differs from the source's");
+        }
+        String blobName = published.getFileName().toString();
+        if (promise != HubLayout.BlobHash.NONE && !digests.promised().equals(blobName)) {
+            return Optional.of(entry.relative() + ": its " + (promise == HubLayout.BlobHash.SHA256 ? "SHA-256"
+                    : "git object id") + " is " + digests.promised() + ", not the blob's name: the source blob"
+                    + " is corrupt; it stays where it is");
         }
         return Optional.empty();
     }
@@ -177,9 +202,5 @@ final class TreeCopier {
     private static void setTimes(Path target, BasicFileAttributes attrs) throws IOException {
         Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                 .setTimes(attrs.lastModifiedTime(), attrs.lastAccessTime(), null);
-    }
-
-    static String relative(Path root, Path entry) {
-        return root.relativize(entry).toString().replace(entry.getFileSystem().getSeparator(), "/");
     }
 }

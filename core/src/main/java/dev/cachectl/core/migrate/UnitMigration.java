@@ -88,13 +88,12 @@ final class UnitMigration {
      */
     private void rememberLinkedDuplicate(PlanItem item) {
         try {
-            Optional<HardLinkMap.Identity> identity = HardLinkMap.identityOf(item.source());
-            if (identity.isEmpty() || identity.get().links() < 2 || Files.isSymbolicLink(item.source())) {
+            Optional<HardLinkMap.Identity> identity = OpenFolder.at(item.source(), HardLinkMap::identityOf);
+            BasicFileAttributes attrs = attributes(item.source());
+            if (identity.isEmpty() || identity.get().links() < 2 || attrs.isSymbolicLink()) {
                 return;
             }
-            BasicFileAttributes attrs = Files.readAttributes(item.source(), BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            long crc = FileHashes.of(item.destination(), HubLayout.BlobHash.NONE).crc32c();
+            long crc = OpenFolder.at(item.destination(), p -> FileHashes.of(p, HubLayout.BlobHash.NONE)).crc32c();
             area.links().put(identity.get().key(), new HardLinkMap.Copy(item.destination(), attrs.size(),
                     attrs.lastModifiedTime().toMillis(), crc));
         } catch (IOException e) {
@@ -112,10 +111,10 @@ final class UnitMigration {
     private void place(PlanItem item) {
         pause.pause();
         try {
-            Files.createDirectories(item.destination().getParent());
-            if (!Files.isDirectory(item.source(), LinkOption.NOFOLLOW_LINKS)) {
+            createParent(item.destination());
+            if (!attributes(item.source()).isDirectory()) {
                 try {
-                    Files.createLink(item.destination(), item.source());
+                    OpenFolder.at(item.destination(), to -> OpenFolder.at(item.source(), from -> Files.createLink(to, from)));
                     toRemove.add(item);
                     return;
                 } catch (FileAlreadyExistsException e) {
@@ -126,7 +125,7 @@ final class UnitMigration {
                     assert e != null;
                 }
             }
-            switch (PosixCalls.renameNoReplace(item.source(), item.destination())) {
+            switch (rename(item.source(), item.destination())) {
                 case DONE -> status.put(item, Status.DONE);
                 case TARGET_EXISTS -> fail(item, ItemOutcome.CONFLICT, APPEARED);
                 case CROSS_DEVICE -> stage(item);
@@ -179,8 +178,8 @@ final class UnitMigration {
                     fail(item, ItemOutcome.FAILED, "verification failed: " + mismatch.get());
                     continue;
                 }
-                Files.createDirectories(item.destination().getParent());
-                boolean placed = switch (PosixCalls.renameNoReplace(copy.path(), item.destination())) {
+                createParent(item.destination());
+                boolean placed = switch (rename(copy.path(), item.destination())) {
                     case DONE -> true;
                     case TARGET_EXISTS -> false;
                     case CROSS_DEVICE -> throw new IOException("staging is on another file system than "
@@ -206,6 +205,17 @@ final class UnitMigration {
         }
     }
 
+    /** Creates an entry's parent folder when missing (reached through its own parent when deeper than PATH_MAX). */
+    private static void createParent(Path destination) throws IOException {
+        OpenFolder.at(destination.getParent(), Files::createDirectories);
+    }
+
+    /** {@link PosixCalls#renameNoReplace} between paths of any depth. */
+    private static PosixCalls.RenameResult rename(Path from, Path to) throws IOException {
+        return OpenFolder.at(from, shortFrom -> OpenFolder.at(to, shortTo -> PosixCalls.renameNoReplace(shortFrom,
+                shortTo)));
+    }
+
     private static boolean portableRename(Path from, Path to) throws IOException {
         if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
             return false;
@@ -215,7 +225,10 @@ final class UnitMigration {
     }
 
     private void published(PlanItem item, Staged copy) throws IOException {
-        DestinationWorkArea.syncDirectory(item.destination().getParent());
+        OpenFolder.at(item.destination().getParent(), folder -> {
+            DestinationWorkArea.syncDirectory(folder);
+            return null;
+        });
         area.links().moved(copy.path(), item.destination());
         area.journal().append(false, "published", "staging", copy.path().toString(), "final",
                 item.destination().toString());
@@ -262,8 +275,7 @@ final class UnitMigration {
     }
 
     private void removeDuplicate(PlanItem item) throws IOException {
-        BasicFileAttributes attrs = Files.readAttributes(item.source(), BasicFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes attrs = attributes(item.source());
         if (!ContentComparison.same(item.source(), item.destination())) {
             fail(item, ItemOutcome.CONFLICT, "no longer identical to the destination; both left alone");
             return;
@@ -286,6 +298,11 @@ final class UnitMigration {
     }
 
     private static Object fileKey(Path path) throws IOException {
-        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        return attributes(path).fileKey();
+    }
+
+    /** An entry's attributes, not following a link; a path deeper than PATH_MAX is read through its folder. */
+    private static BasicFileAttributes attributes(Path path) throws IOException {
+        return OpenFolder.at(path, p -> Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
     }
 }

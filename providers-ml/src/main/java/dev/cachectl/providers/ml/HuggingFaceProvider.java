@@ -76,24 +76,39 @@ public final class HuggingFaceProvider implements CacheProvider {
         return new EnvironmentSpec(set, List.of("PYTORCH_TRANSFORMERS_CACHE", "PYTORCH_PRETRAINED_BERT_CACHE"));
     }
 
+    /**
+     * What a hub cache holds at its top level: repo folders, the download locks, the shared blob store of
+     * huggingface_hub 2.0 with its marker, {@code CACHEDIR.TAG}, and {@code version.txt} (transformers) and
+     * {@code version_diffusers_cache.txt} (diffusers).
+     */
+    static final List<String> HUB_LAYOUT = List.of("models--*/", "datasets--*/", "spaces--*/", ".locks/", "blobs/",
+            ".huggingface-shared-blobs", "CACHEDIR.TAG", "version*.txt", ".DS_Store");
+    /** What a datasets cache holds at its top level: one folder per dataset, {@code downloads/} and locks. */
+    static final List<String> DATASETS_LAYOUT = List.of("*/", "*.lock", ".DS_Store");
+
     @Override
     public List<OutsideLocation> outsideLocations(HostEnvironment host) {
         List<OutsideLocation> locations = new java.util.ArrayList<>();
-        host.path("HF_HUB_CACHE").ifPresent(p -> locations.add(new OutsideLocation(p, "hub", "HF_HUB_CACHE")));
-        host.path("HUGGINGFACE_HUB_CACHE").ifPresent(p ->
-                locations.add(new OutsideLocation(p, "hub", "HUGGINGFACE_HUB_CACHE")));
-        host.path("TRANSFORMERS_CACHE").ifPresent(p ->
-                locations.add(new OutsideLocation(p, "hub", "TRANSFORMERS_CACHE")));
+        host.path("HF_HUB_CACHE").ifPresent(p -> locations.add(hub(p, "HF_HUB_CACHE")));
+        host.path("HUGGINGFACE_HUB_CACHE").ifPresent(p -> locations.add(hub(p, "HUGGINGFACE_HUB_CACHE")));
+        host.path("TRANSFORMERS_CACHE").ifPresent(p -> locations.add(hub(p, "TRANSFORMERS_CACHE")));
         host.path("HF_HOME").ifPresent(p -> {
-            locations.add(new OutsideLocation(p.resolve("hub"), "hub", "HF_HOME/hub"));
-            locations.add(new OutsideLocation(p.resolve("datasets"), "datasets", "HF_HOME/datasets"));
+            locations.add(hub(p.resolve("hub"), "HF_HOME/hub"));
+            locations.add(datasets(p.resolve("datasets"), "HF_HOME/datasets"));
         });
         Path defaultHome = host.xdgCacheHome().resolve("huggingface");
-        locations.add(new OutsideLocation(defaultHome.resolve("hub"), "hub",
-                "default ${XDG_CACHE_HOME:-~/.cache}/huggingface/hub"));
-        locations.add(new OutsideLocation(defaultHome.resolve("datasets"), "datasets",
+        locations.add(hub(defaultHome.resolve("hub"), "default ${XDG_CACHE_HOME:-~/.cache}/huggingface/hub"));
+        locations.add(datasets(defaultHome.resolve("datasets"),
                 "default ${XDG_CACHE_HOME:-~/.cache}/huggingface/datasets"));
         return locations.stream().distinct().toList();
+    }
+
+    private static OutsideLocation hub(Path path, String origin) {
+        return new OutsideLocation(path, "hub", origin, HUB_LAYOUT);
+    }
+
+    private static OutsideLocation datasets(Path path, String origin) {
+        return new OutsideLocation(path, "datasets", origin, DATASETS_LAYOUT);
     }
 
     @Override

@@ -65,14 +65,25 @@ public final class TorchProvider implements CacheProvider {
         return EnvironmentSpec.setting(Map.of("TORCH_HOME", directory.toString()));
     }
 
+    /**
+     * What a torch home holds at its top level: {@code hub/} (code and {@code checkpoints/}), the older
+     * {@code checkpoints/}, compiled {@code kernels/}, and the {@code whisper/} folder a project's torch cache
+     * keeps openai-whisper's models in.
+     */
+    static final List<String> TORCH_HOME_LAYOUT = List.of("hub/", "checkpoints/", "kernels/", "whisper/",
+            "CACHEDIR.TAG", ".DS_Store");
+    /** What openai-whisper's model folder holds: {@code <model>.pt} files. */
+    static final List<String> WHISPER_LAYOUT = List.of("*.pt", ".DS_Store");
+
     @Override
     public List<OutsideLocation> outsideLocations(HostEnvironment host) {
         List<OutsideLocation> locations = new ArrayList<>();
-        host.path("TORCH_HOME").ifPresent(p -> locations.add(new OutsideLocation(p, "", "TORCH_HOME")));
+        host.path("TORCH_HOME").ifPresent(p -> locations.add(new OutsideLocation(p, "", "TORCH_HOME",
+                TORCH_HOME_LAYOUT)));
         locations.add(new OutsideLocation(host.xdgCacheHome().resolve("torch"), "",
-                "default ${XDG_CACHE_HOME:-~/.cache}/torch"));
+                "default ${XDG_CACHE_HOME:-~/.cache}/torch", TORCH_HOME_LAYOUT));
         locations.add(new OutsideLocation(host.xdgCacheHome().resolve("whisper"), "whisper",
-                "openai-whisper models (${XDG_CACHE_HOME:-~/.cache}/whisper)"));
+                "openai-whisper models (${XDG_CACHE_HOME:-~/.cache}/whisper)", WHISPER_LAYOUT));
         return List.copyOf(locations);
     }
 

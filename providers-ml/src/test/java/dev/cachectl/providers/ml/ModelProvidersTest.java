@@ -35,7 +35,7 @@ class ModelProvidersTest {
                 HOME, false);
 
         assertThat(new HuggingFaceProvider().outsideLocations(host))
-                .contains(new OutsideLocation(Path.of("/data/hub"), "hub", "HF_HUB_CACHE"))
+                .contains(new OutsideLocation(Path.of("/data/hub"), "hub", "HF_HUB_CACHE", HuggingFaceProvider.HUB_LAYOUT))
                 .extracting(OutsideLocation::path).contains(Path.of("/xdg/huggingface/hub"))
                 .doesNotContain(HOME.resolve(".cache/huggingface/hub"));
     }
