@@ -106,10 +106,11 @@ public record CacheEnvironment(Map<String, String> set, List<String> unset, List
     }
 
     /**
-     * This environment as {@code dialect} can carry it: a provider whose value cannot be written in it (a line
-     * break, or a {@code %} for cmd) has all its variables left out, with the reason in {@link #problems()}, and
-     * the other providers' variables stay. cachectl's own {@value #PROJECT_ROOT_VARIABLE} is kept either way
-     * (then {@link EnvironmentScript#render} refuses the whole script, since nothing works without it).
+     * This environment as {@code dialect} can carry it: a plugin provider whose value cannot be written in it (a
+     * line break, or a {@code %} for cmd) has all its variables left out, with the reason in {@link #problems()},
+     * and the other providers' variables stay, so one plugin cannot blank {@code eval "$(cachectl env)"} for
+     * everybody. A built-in provider's variables and cachectl's own {@value #PROJECT_ROOT_VARIABLE} are kept
+     * either way: then {@link EnvironmentScript#render} refuses the whole script, as the config needs fixing.
      */
     public CacheEnvironment forDialect(ShellDialect dialect) {
         Map<String, String> kept = new LinkedHashMap<>(set);
@@ -119,6 +120,11 @@ public record CacheEnvironment(Map<String, String> set, List<String> unset, List
         Set<String> claimed = new LinkedHashSet<>(List.of(PROJECT_ROOT_VARIABLE));
         for (ProviderEnvironment provided : providers) {
             String id = provided.location().id();
+            if (provided.location().provider().origin().builtIn()) {
+                claimed.addAll(provided.spec().set().keySet());
+                keptProviders.add(provided);
+                continue;
+            }
             List<String> own = provided.spec().set().keySet().stream()
                     .filter(name -> !claimed.contains(name) && value(name).equals(provided.spec().set().get(name)))
                     .toList();
