@@ -26,6 +26,9 @@ public final class ProjectSafety {
      */
     public static final String SAFE_DIRECTORIES_VARIABLE = "CACHECTL_SAFE_DIRECTORIES";
 
+    /** The code of the refusal, documented in docs/error-codes.md. */
+    public static final String CODE = "CFG_UNSAFE_PROJECT";
+
     private ProjectSafety() {
     }
 
@@ -67,7 +70,7 @@ public final class ProjectSafety {
         } catch (TrustStoreException e) {
             storeProblem = " (the trust store is unusable: " + e.getMessage() + ")";
         }
-        throw new UnsafeProjectException("CFG_UNSAFE_PROJECT refusing the project " + project.root() + ": "
+        throw new UnsafeProjectException(CODE + " refusing the project " + project.root() + ": "
                 + problem.get() + ", so someone else could have written the config, whose paths decide what"
                 + " cachectl deletes and exports; if you trust it, run 'cachectl trust " + key + "' (or add it to "
                 + SAFE_DIRECTORIES_VARIABLE + ")" + storeProblem);
