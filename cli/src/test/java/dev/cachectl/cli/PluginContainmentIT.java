@@ -32,6 +32,7 @@ class PluginContainmentIT extends PluginProcessTest {
     static Path pathOverride;
     static Path percent;
     static Path foreignCode;
+    static Path hangingConstructor;
 
     @BeforeAll
     static void misbehaving() throws IOException {
@@ -60,6 +61,8 @@ class PluginContainmentIT extends PluginProcessTest {
         percent = modular("percent.jar", "com.example.percent", ProviderSource.of(
                 "com.example.percent.PercentProvider", "percent")
                 .environment("return EnvironmentSpec.setting(Map.of(\"PERCENT_HOME\", directory + \"/100%\"));"));
+        hangingConstructor = modular("hanging-ctor.jar", "com.example.hangctor",
+                ProviderSource.of("com.example.hangctor.HangingConstructorProvider", "hangctor").constructor(HANG));
         foreignCode = modular("foreign-code.jar", "com.example.foreign", ProviderSource.of(
                 "com.example.foreign.ForeignProvider", "foreign").members("""
                         @Override public List<CacheFinding> inspect(CacheTree tree) {
@@ -127,6 +130,23 @@ class PluginContainmentIT extends PluginProcessTest {
                 + " return within 1s (the deadline set by CACHECTL_PROVIDER_TIMEOUT, default 5s); report it to"
                 + " the provider's author or remove its jar\n");
         assertThat(seconds).as("the run waited for the hung call").isLessThan(30);
+    }
+
+    @Test
+    void aHangingConstructorIsGivenUpAndTheOtherFoldersLoad() throws Exception {
+        Path folder = jars.folder("contain-hang-ctor", hangingConstructor);
+        Path other = jars.folder("contain-hang-ctor-other", whisper);
+
+        ProcessResult result = cachectlWithDeadline("1s", "--plugins", folder.toString(), "--plugins",
+                other.toString(), "providers");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.PROBLEM);
+        assertThat(states(result.out())).containsEntry("whispercpp", "ok").containsEntry("com.example.hangctor",
+                "failed");
+        assertThat(result.err()).isEqualTo("cachectl: provider 'com.example.hangctor' ("
+                + folder.resolve("hanging-ctor.jar") + ") failed: creating a provider of module(s)"
+                + " com.example.hangctor did not return within 1s (the deadline set by CACHECTL_PROVIDER_TIMEOUT,"
+                + " default 5s); the rest of this folder's providers are skipped: fix or remove the jar\n");
     }
 
     @Test

@@ -103,10 +103,13 @@ public record ProviderRegistry(List<RegisteredProvider> providers, List<Provider
                     continue;
                 }
                 // It hung (or threw past the service loader): the iterator cannot be trusted any more.
-                String modules = layer == null ? "unknown" : layer.modules().stream().map(Module::getName).sorted()
-                        .collect(java.util.stream.Collectors.joining(", "));
-                builder.fail(new ProviderFailure("unknown provider", new ProviderOrigin(modules,
-                        layer == null ? ProviderOrigin.BOOT_LAYER : ProviderOrigin.PLUGIN_LAYER, ""),
+                List<String> names = layer == null ? List.of() : layer.modules().stream().map(Module::getName)
+                        .sorted().toList();
+                String modules = names.isEmpty() ? "unknown" : String.join(", ", names);
+                ProviderOrigin origin = names.size() == 1 ? ProviderOrigin.of(layer, names.getFirst())
+                        : new ProviderOrigin(modules, layer == null ? ProviderOrigin.BOOT_LAYER
+                        : ProviderOrigin.PLUGIN_LAYER, "");
+                builder.fail(new ProviderFailure(names.size() == 1 ? names.getFirst() : "unknown provider", origin,
                         failure.timedOut() ? "PROVIDER_TIMEOUT" : "PROVIDER_INSTANTIATION",
                         "creating a provider of module(s) " + modules + " " + failure.getMessage() + "; the rest of"
                                 + " this folder's providers are skipped: fix or remove the jar"));
