@@ -10,6 +10,8 @@ module dev.cachectl.core {
     requires org.slf4j;
     // sun.misc.Signal: exec stands aside for Ctrl-C while its child runs (see exec.SignalRelay).
     requires jdk.unsupported;
+    // com.sun.security.auth.module.UnixSystem: the uid of this process, for the trust checks (see trust.FileSafety).
+    requires jdk.security.auth;
 
     uses dev.cachectl.api.CacheProvider;
 
@@ -21,6 +23,7 @@ module dev.cachectl.core {
     exports dev.cachectl.core.validate to dev.cachectl.cli;
     exports dev.cachectl.core.workspace to dev.cachectl.cli;
     exports dev.cachectl.core.env to dev.cachectl.cli;
+    exports dev.cachectl.core.trust to dev.cachectl.cli;
     exports dev.cachectl.core.tree to dev.cachectl.cli;
     exports dev.cachectl.core.gitignore to dev.cachectl.cli;
     exports dev.cachectl.core.exec to dev.cachectl.cli;

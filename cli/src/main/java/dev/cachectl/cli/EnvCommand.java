@@ -57,7 +57,8 @@ final class EnvCommand implements Callable<Integer> {
             err.println("cachectl: no " + escape(workspace.project().configFile()) + "; using the built-in defaults (run"
                     + " 'cachectl init' to write them)");
         }
-        CacheEnvironment environment = CacheEnvironment.of(workspace);
+        // One provider's unwritable value leaves out that provider's variables, not everybody's.
+        CacheEnvironment environment = CacheEnvironment.of(workspace).forDialect(dialect);
         String script;
         try {
             script = EnvironmentScript.render(environment, dialect);

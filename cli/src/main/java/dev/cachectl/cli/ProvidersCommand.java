@@ -20,8 +20,14 @@ import picocli.CommandLine.Option;
 @Command(name = "providers", mixinStandardHelpOptions = true,
         description = {"List the cache providers: id, name, category, version, module, source and state, then the"
                 + " folders searched for plugin jars.",
-                "Exits 1 when a provider or plugin jar failed to load (each failure is explained on stderr)."})
+                "A jar of the project's .cachectl/plugins is listed as untrusted until you trust it ('cachectl"
+                        + " plugins trust'); a folder or jar others could write is refused.",
+                "Exits 1 when a provider or plugin jar failed to load, is untrusted or refused (each is explained on"
+                        + " stderr)."})
 final class ProvidersCommand implements Callable<Integer> {
+
+    private static final String UNTRUSTED = "PLUGIN_UNTRUSTED";
+    private static final String UNSAFE = "PLUGIN_UNSAFE";
 
     private final RootCommand root;
 
@@ -46,11 +52,16 @@ final class ProvidersCommand implements Callable<Integer> {
                         p.origin().source(), "ok");
             }
             for (ProviderFailure f : registry.failures()) {
-                table.row(f.id(), "-", "-", "-", f.origin().module(), f.origin().source(), "failed");
+                table.row(f.id(), "-", "-", "-", f.origin().module(), f.origin().source(), state(f));
             }
             table.print(out);
             out.println();
-            out.println("Plugin folders, in search order:");
+            if (root.noPlugins()) {
+                out.println("Plugin folders: none searched (--no-plugins)");
+            }
+            if (!folders.isEmpty()) {
+                out.println("Plugin folders, in search order:");
+            }
             int n = 1;
             for (PluginFolder folder : folders) {
                 out.println("  " + n++ + ". " + escape(folder.path()) + " (" + originLabel(folder.origin())
@@ -58,9 +69,22 @@ final class ProvidersCommand implements Callable<Integer> {
             }
         }
         for (ProviderFailure f : registry.failures()) {
-            root.invocation().err().println("cachectl: " + escape(f.subject() + " failed: " + f.reason()));
+            root.invocation().err().println("cachectl: " + escape(f.subject() + " " + (f.code().equals(UNTRUSTED)
+                    ? "not loaded" : f.code().equals(UNSAFE) ? "refused" : "failed") + ": " + f.reason()));
         }
         return registry.failures().isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
+    }
+
+    /**
+     * {@code untrusted} for a project jar not trusted yet, {@code refused} for an unsafe folder or jar,
+     * {@code failed} for the rest.
+     */
+    private static String state(ProviderFailure failure) {
+        return switch (failure.code()) {
+            case UNTRUSTED -> "untrusted";
+            case UNSAFE -> "refused";
+            default -> "failed";
+        };
     }
 
     private static String originLabel(PluginFolder.Origin origin) {
@@ -100,7 +124,7 @@ final class ProvidersCommand implements Callable<Integer> {
             entry.put("source", f.origin().source());
             entry.put("config_key", null);
             entry.put("default_path", null);
-            entry.put("state", "failed");
+            entry.put("state", state(f));
             entry.put("error_code", f.code());
             entry.put("error", f.reason());
             providers.add(entry);

@@ -2,7 +2,9 @@ package dev.cachectl.cli;
 
 import dev.cachectl.api.HostEnvironment;
 import dev.cachectl.core.registry.PluginFolder;
+import dev.cachectl.core.registry.ProviderDeadline;
 import dev.cachectl.core.registry.ProviderRegistry;
+import dev.cachectl.core.trust.PluginTrust;
 import dev.cachectl.core.workspace.Workspace;
 import dev.cachectl.core.workspace.WorkspaceException;
 import dev.cachectl.core.workspace.WorkspaceRequest;
@@ -34,6 +36,10 @@ final class RootCommand implements Runnable {
     @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "A folder of provider plugin jars; repeatable.")
     private List<Path> plugins = new ArrayList<>();
+
+    @Option(names = "--no-plugins", scope = ScopeType.INHERIT,
+            description = "Load no plugin jars at all: only the providers shipped with cachectl.")
+    private boolean noPlugins;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and debug logging.")
     private boolean verbose;
@@ -80,6 +86,13 @@ final class RootCommand implements Runnable {
      * error: a typo must not silently run without the plugin.
      */
     List<PluginFolder> pluginFolders() {
+        if (noPlugins) {
+            if (!plugins.isEmpty()) {
+                throw new CliException(ExitCode.USAGE, "--plugins and --no-plugins contradict each other; give one"
+                        + " of them");
+            }
+            return List.of();
+        }
         if (pluginFolders == null) {
             List<PluginFolder> folders = Workspace.pluginFolders(request());
             for (PluginFolder folder : folders) {
@@ -93,12 +106,30 @@ final class RootCommand implements Runnable {
         return pluginFolders;
     }
 
-    /** The built-in providers and those of the plugin folders, loaded once per run. */
+    /** Whether {@code --no-plugins} was given. */
+    boolean noPlugins() {
+        return noPlugins;
+    }
+
+    /**
+     * The built-in providers and those of the plugin folders, loaded once per run: only safe folders and jars,
+     * and of the project's folder only trusted jars ({@link PluginTrust}); every plugin call under the deadline.
+     */
     ProviderRegistry registry() {
         if (registry == null) {
-            registry = ProviderRegistry.loadWithPlugins(pluginFolders());
+            registry = ProviderRegistry.loadWithPlugins(pluginFolders(), deadline(), new PluginTrust(host()));
         }
         return registry;
+    }
+
+    /** How long a plugin's call may take: {@value ProviderDeadline#VARIABLE}, else the default. */
+    ProviderDeadline deadline() {
+        Optional<String> configured = host().get(ProviderDeadline.VARIABLE);
+        if (configured.isEmpty()) {
+            return ProviderDeadline.DEFAULT;
+        }
+        return ProviderDeadline.parse(configured.get()).orElseThrow(() -> new CliException(ExitCode.USAGE,
+                ProviderDeadline.VARIABLE + "=" + configured.get() + ": not a deadline; use e.g. 500ms, 5s or 1m"));
     }
 
     Workspace workspace() {

@@ -7,6 +7,9 @@ import picocli.CommandLine;
 /** cachectl's subcommands, in the order the top-level help lists them, each built only when a run needs it. */
 enum Subcommand {
     PROVIDERS("providers", ProvidersCommand::new, Warmup::config),
+    PLUGINS("plugins", PluginsCommand::new, () -> { }),
+    TRUST("trust", TrustCommand.Trust::new, () -> { }),
+    UNTRUST("untrust", TrustCommand.Untrust::new, () -> { }),
     ENV("env", EnvCommand::new, Warmup::config),
     INIT("init", InitCommand::new, Warmup::config),
     EXEC("exec", ExecCommand::commandLine, Warmup::config),

@@ -203,8 +203,10 @@ class PluginsIT extends PluginProcessTest {
         Files.copy(withDependency, project.resolve("withdep.jar"));
         Files.copy(namingLib, project.resolve("naming-lib.jar"));
 
+        ProcessResult trust = cachectl("plugins", "trust");
         ProcessResult result = cachectl("--plugins", option.toString(), "providers", "--json");
 
+        assertThat(trust.exitCode()).as(trust.err()).isZero();
         assertThat(result.exitCode()).isEqualTo(ExitCode.PROBLEM);
         assertThat(result.err()).startsWith("cachectl: provider 'dup' (" + projectFolder.resolve("dup-b.jar")
                 + ") failed: duplicate provider id 'dup': already provided by com.example.dupa ("

@@ -17,6 +17,9 @@ final class ProviderSource {
     private String displayName;
     private String environment;
     private String outsideLocations = "return List.of();";
+    private String idBody;
+    private String members = "";
+    private String staticInit = "";
 
     private ProviderSource(String qualifiedName, String id) {
         int dot = qualifiedName.lastIndexOf('.');
@@ -24,6 +27,7 @@ final class ProviderSource {
         this.className = qualifiedName.substring(dot + 1);
         this.id = id;
         this.displayName = "return \"Plugin " + id + "\";";
+        this.idBody = "return \"" + id + "\";";
         this.environment = "return EnvironmentSpec.setting(Map.of(\"" + variable() + "\", directory.toString()));";
     }
 
@@ -68,6 +72,24 @@ final class ProviderSource {
         return this;
     }
 
+    /** The body of {@code id()} (default: return the id). */
+    ProviderSource idBody(String body) {
+        idBody = body;
+        return this;
+    }
+
+    /** More members of the class: overrides of {@code inspect}, {@code details}, helper types. */
+    ProviderSource members(String text) {
+        members = text;
+        return this;
+    }
+
+    /** Statements of the class's static initialiser: what runs as soon as the class is loaded. */
+    ProviderSource staticInit(String statements) {
+        staticInit = statements;
+        return this;
+    }
+
     /** The variable the provider exports by default: {@code <ID>_HOME}. */
     String variable() {
         return id.toUpperCase(Locale.ROOT).replace('-', '_') + "_HOME";
@@ -91,7 +113,11 @@ final class ProviderSource {
                 package %s;
 
                 import dev.cachectl.api.CacheCategory;
+                import dev.cachectl.api.CacheDetails;
+                import dev.cachectl.api.CacheFinding;
                 import dev.cachectl.api.CacheProvider;
+                import dev.cachectl.api.CacheTree;
+                import dev.cachectl.api.Severity;
                 import dev.cachectl.api.ConfigKey;
                 import dev.cachectl.api.EnvironmentSpec;
                 import dev.cachectl.api.HostEnvironment;
@@ -101,17 +127,19 @@ final class ProviderSource {
                 import java.util.Map;
 
                 public final class %s implements CacheProvider {
+                    static { %s }
                     public %s() { %s }
                     @Override public int apiVersion() { return %s; }
-                    @Override public String id() { return "%s"; }
+                    @Override public String id() { %s }
                     @Override public String displayName() { %s }
                     @Override public CacheCategory category() { return CacheCategory.%s; }
                     @Override public ConfigKey configKey() { return ConfigKey.of("%s", "%s"); }
                     @Override public String defaultPath() { return "%s"; }
                     @Override public EnvironmentSpec environment(Path directory) { %s }
                     @Override public List<OutsideLocation> outsideLocations(HostEnvironment host) { %s }
+                    %s
                 }
-                """.formatted(packageName, className, className, constructorBody, apiVersion, id, displayName,
-                category, map, id, defaultPath, environment, outsideLocations);
+                """.formatted(packageName, className, staticInit, className, constructorBody, apiVersion, idBody,
+                displayName, category, map, id, defaultPath, environment, outsideLocations, members);
     }
 }

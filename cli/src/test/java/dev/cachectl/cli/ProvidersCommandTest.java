@@ -60,7 +60,8 @@ class ProvidersCommandTest {
         java.nio.file.Files.writeString(plugins.resolve("broken.jar"), "not a zip");
         java.nio.file.Files.writeString(plugins.resolve("notes.txt"), "only *.jar files are loaded");
 
-        CliHarness.Result result = new CliHarness(dir, dir).run("--project", "project", "providers", "--json");
+        CliHarness.Result result = new CliHarness(dir, dir).env("CACHECTL_TRUST_PROJECT_PLUGINS", "1")
+                .run("--project", "project", "providers", "--json");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.PROBLEM);
         assertThat(result.err()).isEqualTo("cachectl: plugin " + plugins.resolve("broken.jar") + " failed: not a"

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,8 @@ public record CacheEnvironment(Map<String, String> set, List<String> unset, List
             spec.set().forEach((name, value) -> {
                 if (!validName(name)) {
                     problems.add(invalidName(id, name));
+                } else if (ReservedVariables.reason(name).isPresent()) {
+                    problems.add(reserved(id, "set", name));
                 } else if (owner.containsKey(name) && !set.get(name).equals(value)) {
                     problems.add(new EnvironmentProblem(id, "provider " + id + " sets " + name + " to " + value
                             + ", but " + owner.get(name) + " already set it to " + set.get(name) + "; keeping "
@@ -91,6 +94,8 @@ public record CacheEnvironment(Map<String, String> set, List<String> unset, List
             for (String name : spec.unset()) {
                 if (!validName(name)) {
                     problems.add(invalidName(id, name));
+                } else if (ReservedVariables.reason(name).isPresent()) {
+                    problems.add(reserved(id, "unset", name));
                 } else if (!set.containsKey(name)) {
                     unset.add(name);
                 }
@@ -98,6 +103,56 @@ public record CacheEnvironment(Map<String, String> set, List<String> unset, List
         }
         unset.removeAll(set.keySet());
         return new CacheEnvironment(set, List.copyOf(unset), providers, problems);
+    }
+
+    /**
+     * This environment as {@code dialect} can carry it: a plugin provider whose value cannot be written in it (a
+     * line break, or a {@code %} for cmd) has all its variables left out, with the reason in {@link #problems()},
+     * and the other providers' variables stay, so one plugin cannot blank {@code eval "$(cachectl env)"} for
+     * everybody. A built-in provider's variables and cachectl's own {@value #PROJECT_ROOT_VARIABLE} are kept
+     * either way: then {@link EnvironmentScript#render} refuses the whole script, as the config needs fixing.
+     */
+    public CacheEnvironment forDialect(ShellDialect dialect) {
+        Map<String, String> kept = new LinkedHashMap<>(set);
+        List<String> keptUnset = new ArrayList<>(unset);
+        List<ProviderEnvironment> keptProviders = new ArrayList<>();
+        List<EnvironmentProblem> moreProblems = new ArrayList<>(problems);
+        Set<String> claimed = new LinkedHashSet<>(List.of(PROJECT_ROOT_VARIABLE));
+        for (ProviderEnvironment provided : providers) {
+            String id = provided.location().id();
+            if (provided.location().provider().origin().builtIn()) {
+                claimed.addAll(provided.spec().set().keySet());
+                keptProviders.add(provided);
+                continue;
+            }
+            List<String> own = provided.spec().set().keySet().stream()
+                    .filter(name -> !claimed.contains(name) && value(name).equals(provided.spec().set().get(name)))
+                    .toList();
+            Optional<String> refusal = own.stream()
+                    .map(name -> EnvironmentScript.refusal(name, set.get(name), dialect)).flatMap(Optional::stream)
+                    .findFirst();
+            if (refusal.isPresent()) {
+                own.forEach(kept::remove);
+                moreProblems.add(new EnvironmentProblem(id, "provider " + id + "'s variables are left out: "
+                        + refusal.get()));
+                continue;
+            }
+            claimed.addAll(own);
+            keptProviders.add(provided);
+        }
+        keptUnset.removeIf(kept::containsKey);
+        return new CacheEnvironment(kept, keptUnset, keptProviders, moreProblems);
+    }
+
+    private String value(String name) {
+        String value = set.get(name);
+        return value == null ? "" : value;
+    }
+
+    private static EnvironmentProblem reserved(String id, String action, String name) {
+        return new EnvironmentProblem(id, "provider " + id + " asked to " + action + " " + name + ", which a provider"
+                + " may not touch (" + ReservedVariables.reason(name).orElseThrow() + "); it is skipped and the"
+                + " provider's other variables are used: report it to the provider's author");
     }
 
     private static EnvironmentProblem invalidName(String id, String name) {

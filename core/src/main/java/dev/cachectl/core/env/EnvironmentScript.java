@@ -4,6 +4,7 @@ import dev.cachectl.core.json.JsonText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a {@link CacheEnvironment} as text that a shell (or a dotenv reader, or a program) turns back into
@@ -92,29 +93,36 @@ public final class EnvironmentScript {
     }
 
     private static void check(String name, String value, ShellDialect dialect) throws UnrepresentableValueException {
+        Optional<String> refusal = refusal(name, value, dialect);
+        if (refusal.isPresent()) {
+            throw new UnrepresentableValueException(refusal.get());
+        }
+    }
+
+    /** Why {@code name=value} cannot be written for {@code dialect}, with the fix; empty when it can. */
+    static Optional<String> refusal(String name, String value, ShellDialect dialect) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\n' || c == '\r' || c == '\0') {
-                throw refuse(name, value, dialect, "it contains a " + (c == '\0' ? "NUL character" : "line break")
+                return refuse(name, value, dialect, "it contains a " + (c == '\0' ? "NUL character" : "line break")
                         + ", which no shell line can carry", "rename the folder in config/hardware_cache.json");
             }
         }
         if (dialect == ShellDialect.CMD && (value.contains("%") || value.contains("\""))) {
-            throw refuse(name, value, dialect, "it contains " + (value.contains("%") ? "'%', which cmd expands"
+            return refuse(name, value, dialect, "it contains " + (value.contains("%") ? "'%', which cmd expands"
                     + " in a batch file" : "'\"', which ends cmd's quoting"), "use --shell powershell, or rename"
                     + " the folder");
         }
         if (dialect == ShellDialect.DOTENV && value.contains("${")) {
-            throw refuse(name, value, dialect, "it contains '${', which dotenv readers expand and cannot escape",
+            return refuse(name, value, dialect, "it contains '${', which dotenv readers expand and cannot escape",
                     "use --shell json, or rename the folder");
         }
+        return Optional.empty();
     }
 
-    private static UnrepresentableValueException refuse(String name, String value, ShellDialect dialect,
-                                                        String why, String fix) {
+    private static Optional<String> refuse(String name, String value, ShellDialect dialect, String why, String fix) {
         String shown = value.replace("\n", "\\n").replace("\r", "\\r").replace("\0", "\\0");
-        return new UnrepresentableValueException("cannot write " + name + "='" + shown + "' for " + dialect.id()
-                + ": " + why + "; " + fix);
+        return Optional.of("cannot write " + name + "='" + shown + "' for " + dialect.id() + ": " + why + "; " + fix);
     }
 
     private static String json(CacheEnvironment environment) {

@@ -47,12 +47,20 @@ final class PluginLayers {
         }
     }
 
-    /** Loads every {@code *.jar} directly inside {@code folder} into one layer above {@code parent}. */
-    static FolderLayer load(PluginFolder folder, ModuleLayer parent) {
+    /**
+     * Loads every {@code *.jar} directly inside {@code folder} that {@code gate} lets through into one layer above
+     * {@code parent}.
+     */
+    static FolderLayer load(PluginFolder folder, ModuleLayer parent, PluginGate gate) {
         if (!folder.exists()) {
             return new FolderLayer(Optional.empty(), List.of());
         }
         List<ProviderFailure> failures = new ArrayList<>();
+        Optional<ProviderFailure> folderRefused = gate.refuseFolder(folder);
+        if (folderRefused.isPresent()) {
+            failures.add(folderRefused.get());
+            return new FolderLayer(Optional.empty(), failures);
+        }
         List<Path> jars;
         try {
             jars = jarsIn(folder.path());
@@ -61,7 +69,11 @@ final class PluginLayers {
                     "cannot list the plugin folder: " + PluginProblems.rootMessage(e) + "; fix its permissions"));
             return new FolderLayer(Optional.empty(), failures);
         }
-        Map<String, Path> modules = readModules(jars, parent, failures);
+        List<Path> admitted = new ArrayList<>();
+        for (Path jar : jars) {
+            gate.refuseJar(folder, jar).ifPresentOrElse(failures::add, () -> admitted.add(jar));
+        }
+        Map<String, Path> modules = readModules(admitted, parent, failures);
         Optional<ModuleLayer> layer = modules.isEmpty() ? Optional.empty() : define(modules, parent, failures);
         failures.sort(java.util.Comparator.comparing(f -> f.origin().jar()));
         return new FolderLayer(layer, failures);

@@ -22,8 +22,8 @@ public record ProviderFailure(String id, ProviderOrigin origin, String code, Str
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** A failure of a whole plugin jar, named by its file name. */
-    static ProviderFailure ofJar(Path jar, String module, String code, String reason) {
+    /** A failure of a whole plugin jar (or plugin folder), named by its file name. */
+    public static ProviderFailure ofJar(Path jar, String module, String code, String reason) {
         return new ProviderFailure(jar.getFileName().toString(), new ProviderOrigin(module, ProviderOrigin.PLUGIN_LAYER,
                 jar.toString()), code, reason);
     }

@@ -39,10 +39,19 @@ public record ProviderRegistry(List<RegisteredProvider> providers, List<Provider
      * folder. Built-in ids always win; between plugins, the first found wins and the other is reported.
      */
     public static ProviderRegistry loadWithPlugins(List<PluginFolder> folders) {
-        ProviderRegistryBuilder builder = new ProviderRegistryBuilder();
+        return loadWithPlugins(folders, ProviderDeadline.DEFAULT, PluginGate.OPEN);
+    }
+
+    /**
+     * As {@link #loadWithPlugins(List)}, loading only the folders and jars {@code gate} lets through, with every
+     * call into a plugin (its creation included) given up after {@code deadline}.
+     */
+    public static ProviderRegistry loadWithPlugins(List<PluginFolder> folders, ProviderDeadline deadline,
+                                                   PluginGate gate) {
+        ProviderRegistryBuilder builder = new ProviderRegistryBuilder(deadline);
         collect(ServiceLoader.load(CacheProvider.class, ProviderRegistry.class.getClassLoader()), null, builder);
         for (PluginFolder folder : folders) {
-            PluginLayers.FolderLayer loaded = PluginLayers.load(folder, ModuleLayer.boot());
+            PluginLayers.FolderLayer loaded = PluginLayers.load(folder, ModuleLayer.boot(), gate);
             loaded.failures().forEach(builder::fail);
             loaded.layer().ifPresent(layer -> collect(ServiceLoader.load(layer, CacheProvider.class), layer, builder));
         }
@@ -54,7 +63,7 @@ public record ProviderRegistry(List<RegisteredProvider> providers, List<Provider
      * plugin layer's loader does not return the boot layer's providers twice.
      */
     public static ProviderRegistry load(List<ModuleLayer> layers) {
-        ProviderRegistryBuilder builder = new ProviderRegistryBuilder();
+        ProviderRegistryBuilder builder = new ProviderRegistryBuilder(ProviderDeadline.DEFAULT);
         for (ModuleLayer layer : layers) {
             collect(ServiceLoader.load(layer, CacheProvider.class), layer, builder);
         }
@@ -70,25 +79,41 @@ public record ProviderRegistry(List<RegisteredProvider> providers, List<Provider
         List<CacheProvider> found = new ArrayList<>();
         // iterator(), not stream(): a stream stops at the first provider that cannot be loaded.
         Iterator<CacheProvider> it = loader.iterator();
+        // Creating a plugin's provider runs its static initialiser and constructor: inside the boundary too.
+        ProviderDeadline deadline = layer == null ? null : builder.deadline();
         while (true) {
             CacheProvider provider;
             try {
-                if (!it.hasNext()) {
+                provider = ProviderCalls.run(() -> it.hasNext() ? it.next() : null, deadline);
+                if (provider == null) {
                     break;
                 }
-                provider = it.next();
-            } catch (ServiceConfigurationError e) {
-                String className = errorSubject(e);
-                Optional<Module> module = layer == null ? Optional.empty() : moduleOf(layer, className);
-                if (layer != null && module.isEmpty()) {
+            } catch (ProviderCalls.Failure failure) {
+                if (failure.getCause() instanceof ServiceConfigurationError e) {
+                    String className = errorSubject(e);
+                    Optional<Module> module = layer == null ? Optional.empty() : moduleOf(layer, className);
+                    if (layer != null && module.isEmpty()) {
+                        continue;
+                    }
+                    ProviderOrigin origin = module.map(m -> ProviderOrigin.of(layer, m.getName()))
+                            .orElse(new ProviderOrigin("unknown", ProviderOrigin.BOOT_LAYER, ""));
+                    builder.fail(new ProviderFailure(className, origin, "PROVIDER_INSTANTIATION", "could not be"
+                            + " instantiated: " + ProviderCallException.describe(PluginProblems.rootCause(e))
+                            + "; fix the provider class or remove its jar"));
                     continue;
                 }
-                ProviderOrigin origin = module.map(m -> ProviderOrigin.of(layer, m.getName()))
-                        .orElse(new ProviderOrigin("unknown", ProviderOrigin.BOOT_LAYER, ""));
-                builder.fail(new ProviderFailure(className, origin, "PROVIDER_INSTANTIATION", "could not be"
-                        + " instantiated: " + ProviderCallException.describe(PluginProblems.rootCause(e))
-                        + "; fix the provider class or remove its jar"));
-                continue;
+                // It hung (or threw past the service loader): the iterator cannot be trusted any more.
+                List<String> names = layer == null ? List.of() : layer.modules().stream().map(Module::getName)
+                        .sorted().toList();
+                String modules = names.isEmpty() ? "unknown" : String.join(", ", names);
+                ProviderOrigin origin = names.size() == 1 ? ProviderOrigin.of(layer, names.getFirst())
+                        : new ProviderOrigin(modules, layer == null ? ProviderOrigin.BOOT_LAYER
+                        : ProviderOrigin.PLUGIN_LAYER, "");
+                builder.fail(new ProviderFailure(names.size() == 1 ? names.getFirst() : "unknown provider", origin,
+                        failure.timedOut() ? "PROVIDER_TIMEOUT" : "PROVIDER_INSTANTIATION",
+                        "creating a provider of module(s) " + modules + " " + failure.getMessage() + "; the rest of"
+                                + " this folder's providers are skipped: fix or remove the jar"));
+                break;
             }
             if (layer == null || provider.getClass().getModule().getLayer() == layer) {
                 found.add(provider);
@@ -103,7 +128,7 @@ public record ProviderRegistry(List<RegisteredProvider> providers, List<Provider
 
     /** A registry of the given instances (for tests and embedding). */
     public static ProviderRegistry of(List<? extends CacheProvider> instances) {
-        ProviderRegistryBuilder builder = new ProviderRegistryBuilder();
+        ProviderRegistryBuilder builder = new ProviderRegistryBuilder(ProviderDeadline.DEFAULT);
         instances.forEach(builder::add);
         return builder.build();
     }

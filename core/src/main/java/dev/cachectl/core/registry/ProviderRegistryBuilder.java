@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,17 @@ final class ProviderRegistryBuilder {
 
     private final Map<String, RegisteredProvider> byId = new LinkedHashMap<>();
     private final List<ProviderFailure> failures = new ArrayList<>();
+    private final ProviderDeadline deadline;
+
+    /** A builder whose plugin providers' calls run under {@code deadline}. */
+    ProviderRegistryBuilder(ProviderDeadline deadline) {
+        this.deadline = deadline;
+    }
+
+    /** The deadline of plugin calls. */
+    ProviderDeadline deadline() {
+        return deadline;
+    }
 
     /** Records a failure found before a provider could be created. */
     void fail(ProviderFailure failure) {
@@ -31,17 +43,22 @@ final class ProviderRegistryBuilder {
     /** Adds a provider, or records why it cannot be used. */
     void add(CacheProvider provider) {
         ProviderOrigin origin = ProviderOrigin.of(provider.getClass());
-        String subject = provider.getClass().getName();
+        ProviderHealth health = origin.builtIn() ? ProviderHealth.inline() : ProviderHealth.underDeadline(deadline);
+        AtomicReference<String> subject = new AtomicReference<>(provider.getClass().getName());
         RegisteredProvider registered;
         try {
-            subject = String.valueOf(provider.id());
-            registered = describe(provider, origin);
-        } catch (RuntimeException | LinkageError e) {
-            failures.add(new ProviderFailure(subject, origin, "PROVIDER_CALL", "failed while describing itself: "
-                    + ProviderCallException.describe(e) + "; report it to the provider's author or remove its jar"));
-            return;
-        } catch (InvalidProviderException e) {
-            failures.add(new ProviderFailure(subject, origin, e.code, e.getMessage()));
+            registered = ProviderCalls.run(() -> describe(provider, origin, health, subject), health.deadlineOrNull());
+        } catch (ProviderCalls.Failure failure) {
+            if (failure.getCause() instanceof InvalidProviderException invalid) {
+                failures.add(new ProviderFailure(subject.get(), origin, invalid.code, invalid.getMessage()));
+            } else if (failure.timedOut()) {
+                failures.add(new ProviderFailure(subject.get(), origin, "PROVIDER_TIMEOUT", "gave up while it described"
+                        + " itself: it " + failure.getMessage() + "; report it to the provider's author or remove its"
+                        + " jar"));
+            } else {
+                failures.add(new ProviderFailure(subject.get(), origin, "PROVIDER_CALL", "failed while describing"
+                        + " itself: " + failure.getMessage() + "; report it to the provider's author or remove its jar"));
+            }
             return;
         }
         RegisteredProvider existing = byId.get(registered.id());
@@ -65,8 +82,9 @@ final class ProviderRegistryBuilder {
                 + " another id";
     }
 
-    private static RegisteredProvider describe(CacheProvider provider, ProviderOrigin origin)
-            throws InvalidProviderException {
+    private static RegisteredProvider describe(CacheProvider provider, ProviderOrigin origin, ProviderHealth health,
+                                               AtomicReference<String> subject) throws InvalidProviderException {
+        subject.set(String.valueOf(provider.id()));
         int api = provider.apiVersion();
         if (api < CacheProvider.MIN_SUPPORTED_API_VERSION || api > CacheProvider.API_VERSION) {
             throw new InvalidProviderException("PROVIDER_API_VERSION", "built against cachectl API version " + api
@@ -98,7 +116,7 @@ final class ProviderRegistryBuilder {
         }
         return new RegisteredProvider(provider, id, require(provider.displayName(), "displayName()"), category,
                 configKey, defaultPath, require(provider.rules(), "rules()"), require(provider.version(), "version()"),
-                api, origin, settingsSchema);
+                api, origin, settingsSchema, health);
     }
 
     /**

@@ -14,12 +14,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 
 /**
  * A provider that loaded, with its metadata read once (inside the registry's failure boundary) and every
- * later SPI call guarded: a throw or a {@code null} becomes a {@link ProviderCallException} naming the
- * provider, so a caller can report it and go on with the others.
+ * later SPI call guarded by the same boundary ({@code ProviderCalls}): a throw, a {@code null}, an answer that
+ * breaks the contract (details without a JSON form, a finding code outside the provider's namespace, a path
+ * that leaves the cache) or a plugin call that misses its deadline becomes a {@link ProviderCallException}
+ * naming the provider, so a caller can report it and go on with the others. After a missed deadline the
+ * provider is not called again in this run.
  *
  * @param provider    the instance
  * @param id          its validated id
@@ -33,10 +36,12 @@ import java.util.function.Supplier;
  * @param origin      where it came from
  * @param settingsSchema the JSON Schema of its settings at {@code cache.providers.<id>}, when it ships one
  *                    ({@link ProviderSettingsSchema})
+ * @param health      how its calls run (deadline) and whether it has been given up on in this run
  */
 public record RegisteredProvider(CacheProvider provider, String id, String displayName, CacheCategory category,
                                  ConfigKey configKey, String defaultPath, CacheRules rules, String version,
-                                 int apiVersion, ProviderOrigin origin, Optional<String> settingsSchema) {
+                                 int apiVersion, ProviderOrigin origin, Optional<String> settingsSchema,
+                                 ProviderHealth health) {
 
     /** Validates the fields. */
     public RegisteredProvider {
@@ -50,6 +55,7 @@ public record RegisteredProvider(CacheProvider provider, String id, String displ
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(settingsSchema, "settingsSchema");
+        Objects.requireNonNull(health, "health");
     }
 
     /** The variables for a cache in {@code directory}. */
@@ -59,34 +65,43 @@ public record RegisteredProvider(CacheProvider provider, String id, String displ
 
     /** Where the same kind of cache usually lives outside the project. */
     public List<OutsideLocation> outsideLocations(HostEnvironment host) {
-        return guard("outsideLocations()", () -> List.copyOf(provider.outsideLocations(host)));
+        return guard("outsideLocations()", () -> ProviderAnswers.outsideLocations(provider.outsideLocations(host)));
     }
 
     /** Problems the provider notices in its tree. */
     public List<CacheFinding> inspect(CacheTree tree) {
-        return guard("inspect()", () -> List.copyOf(provider.inspect(tree)));
+        return guard("inspect()", () -> ProviderAnswers.findings(provider.inspect(tree), id, origin.builtIn()));
     }
 
-    /** The provider's own view of its tree. */
+    /** The provider's own view of its tree, as plain JSON-representable values. */
     public CacheDetails details(CacheTree tree) {
-        return guard("details()", () -> provider.details(tree));
+        return guard("details()", () -> ProviderAnswers.details(provider.details(tree)));
     }
 
-    /** The entry a held lock protects. */
+    /** The entry a held lock protects, relative to the cache directory. */
     public String lockedEntry(String lockPath) {
-        return guard("lockedEntry()", () -> provider.lockedEntry(lockPath));
+        return guard("lockedEntry()", () -> ProviderAnswers.relativeInside(provider.lockedEntry(lockPath),
+                "lockedEntry()"));
     }
 
-    private <T> T guard(String method, Supplier<T> call) {
-        T result;
+    private <T> T guard(String method, Callable<T> call) {
+        Optional<String> givenUp = health.givenUp();
+        if (givenUp.isPresent()) {
+            throw new ProviderCallException(id, origin, method, "not called: " + givenUp.get());
+        }
         try {
-            result = call.get();
-        } catch (RuntimeException | LinkageError e) {
-            throw new ProviderCallException(id, origin, method, e);
+            return ProviderCalls.run(() -> {
+                T result = call.call();
+                if (result == null) {
+                    throw new ProviderCalls.ContractViolation("returned null");
+                }
+                return result;
+            }, health.deadlineOrNull());
+        } catch (ProviderCalls.Failure failure) {
+            if (failure.timedOut()) {
+                health.giveUp(method + " " + failure.getMessage() + " earlier in this run");
+            }
+            throw new ProviderCallException(id, origin, method, failure);
         }
-        if (result == null) {
-            throw new ProviderCallException(id, origin, method, new NullPointerException("returned null"));
-        }
-        return result;
     }
 }

@@ -9,6 +9,7 @@ import dev.cachectl.core.config.ConfigUnreadableException;
 import dev.cachectl.core.config.LoadedConfig;
 import dev.cachectl.core.project.Project;
 import dev.cachectl.core.project.ProjectLocator;
+import dev.cachectl.core.project.ProjectSafety;
 import dev.cachectl.core.registry.PluginFolder;
 import dev.cachectl.core.registry.PluginFolders;
 import dev.cachectl.core.registry.ProviderRegistry;
@@ -35,7 +36,10 @@ public record Workspace(Project project, LoadedConfig config, ProviderRegistry r
         caches = List.copyOf(caches);
     }
 
-    /** Finds the project, loads and validates its config, loads the built-in and plugin providers. */
+    /**
+     * Finds the project, refuses it when someone else could have written its config ({@link ProjectSafety}),
+     * loads and validates its config, loads the built-in and plugin providers.
+     */
     public static Workspace open(WorkspaceRequest request) throws WorkspaceException {
         return open(request, ProviderRegistry.loadWithPlugins(pluginFolders(request)));
     }
@@ -53,6 +57,11 @@ public record Workspace(Project project, LoadedConfig config, ProviderRegistry r
     /** As {@link #open(WorkspaceRequest)}, with the providers already loaded. */
     public static Workspace open(WorkspaceRequest request, ProviderRegistry registry) throws WorkspaceException {
         Project project = ProjectLocator.locate(request.workingDirectory(), request.projectOverride());
+        try {
+            ProjectSafety.check(project, request.host());
+        } catch (ProjectSafety.UnsafeProjectException e) {
+            throw new WorkspaceException(e.getMessage(), e);
+        }
         ConfigLoadResult result;
         try {
             result = ConfigLoader.load(project);
