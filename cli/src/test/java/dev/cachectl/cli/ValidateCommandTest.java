@@ -122,7 +122,7 @@ class ValidateCommandTest {
 
         String annotation = run.out().lines().findFirst().orElseThrow();
         assertThat(annotation).startsWith("::error file=odd%2Cdir%3A1/c.json,line=1,col=26,"
-                + "title=CFG_FILESYSTEM_ROOT::cache.torch_home (\"/%25\\n/..\")");
+                + "title=CFG_UNEXPORTABLE_PATH::cache.torch_home (\"/%25\\n/..\")");
     }
 
     @Test

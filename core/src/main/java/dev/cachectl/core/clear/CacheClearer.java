@@ -8,6 +8,7 @@ import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.PinnedDirectory;
 import dev.cachectl.core.delete.TreeDeleter;
 import dev.cachectl.core.fs.internal.IoMessages;
+import dev.cachectl.core.registry.ProviderCallException;
 import dev.cachectl.core.scan.ProgressListener;
 import dev.cachectl.core.validate.RealPathSafety;
 import dev.cachectl.core.workspace.CacheLocation;
@@ -137,6 +138,9 @@ public final class CacheClearer {
             DeletionReport report = deleter.clearContents(pinned, request);
             return new ClearOutcome(location, Optional.of(report), realPathIfRedirected(pinned), Optional.empty(),
                     Optional.empty());
+        } catch (ProviderCallException e) {
+            // which entry a held lock protects is the provider's knowledge: without it nothing here is safe
+            return failed(target, e.getMessage() + "; nothing was deleted in this cache");
         } catch (DirectoryChangedException e) {
             return failed(target, e.getMessage());
         } catch (IOException e) {

@@ -108,6 +108,8 @@ public final class EnvironmentScript {
                         + ", which no shell line can carry", "rename the folder in config/hardware_cache.json");
             }
         }
+        // Config validation refuses these in cache paths (CFG_UNEXPORTABLE_PATH, CFG_NON_PORTABLE_PATH), so only a
+        // provider's own value gets refused here.
         if (dialect == ShellDialect.CMD && (value.contains("%") || value.contains("\""))) {
             return refuse(name, value, dialect, "it contains " + (value.contains("%") ? "'%', which cmd expands"
                     + " in a batch file" : "'\"', which ends cmd's quoting"), "use --shell powershell, or rename"

@@ -1,5 +1,6 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.core.paths.Placeholders;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class LegacyLayout {
     static final String TORCH = "torch";
 
     /** Files that only keep an empty folder in git: never moved, never reported. */
-    static final Set<String> PLACEHOLDERS = Set.of(".gitkeep", ".gitignore", ".keep");
+    static final Set<String> PLACEHOLDERS = Placeholders.NAMES;
 
     /** Entries that travel with hub repo folders when those sit directly in the legacy folder. */
     private static final Set<String> HUB_COMPANIONS = Set.of(".locks", "CACHEDIR.TAG");

@@ -72,6 +72,10 @@ public final class PathShape {
             return Optional.of("contains a backslash, which is a separator on Windows but part of a folder name"
                     + " elsewhere; write the path with '/' separators, which work on every system");
         }
+        if (raw.indexOf('"') >= 0) {
+            return Optional.of("contains a '\"', which Windows allows in no file name and cmd cannot quote; rename"
+                    + " the folder");
+        }
         if (!WINDOWS && DRIVE.matcher(raw).find()) {
             return Optional.of("starts with a Windows drive letter, which names a drive on Windows but a folder"
                     + " called '" + raw.substring(0, 2) + "' here; write a path for this system");
@@ -79,6 +83,34 @@ public final class PathShape {
         if (!WINDOWS && raw.startsWith("//")) {
             return Optional.of("starts with '//', a network share (UNC path) on Windows; write a single '/' for an"
                     + " absolute path here");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why {@code raw} cannot be handed to every shell {@code cachectl env} writes for, if it cannot: a control
+     * character (a line break ends a shell line; others corrupt the terminal), {@code %} (cmd expands it), or
+     * {@code ${}, which dotenv
+     * readers expand without a way to escape it (in a path it is most likely a template variable that was never
+     * filled in).
+     */
+    public static Optional<String> unexportable(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                String what = c == '\n' || c == '\r' ? "a line break"
+                        : String.format(java.util.Locale.ROOT, "the control character U+%04X", (int) c);
+                return Optional.of("contains " + what + ", which no shell line can carry, so 'cachectl env' could"
+                        + " not export it; rename the folder");
+            }
+        }
+        if (raw.indexOf('%') >= 0) {
+            return Optional.of("contains '%', which cmd expands with no escape that works both in a batch file and"
+                    + " at its prompt, so 'cachectl env --shell cmd' could not export it; rename the folder");
+        }
+        if (raw.contains("${")) {
+            return Optional.of("contains '${', which .env readers expand and cannot escape (cachectl does not expand"
+                    + " variables in paths); write the value itself");
         }
         return Optional.empty();
     }

@@ -35,6 +35,7 @@ final class OutsideCacheCheck {
 
     List<StatusWarning> check(List<CacheLocation> selected) {
         List<StatusWarning> warnings = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
         for (CacheLocation location : selected) {
             List<OutsideLocation> outside;
@@ -45,13 +46,35 @@ final class OutsideCacheCheck {
                 continue;
             }
             for (OutsideLocation place : outside) {
-                Path path = place.path().toAbsolutePath().normalize();
+                Path path = real(place.path().toAbsolutePath().normalize());
                 if (!ours(path) && seen.add(path) && Files.isDirectory(path)) {
-                    measure(location, place, path, warnings);
+                    candidates.add(new Candidate(location, place, path));
                 }
             }
         }
+        // A place inside another one (~/.cache/huggingface/hub inside ~/.cache/huggingface) holds the same
+        // files: only the outer one is measured and reported.
+        for (Candidate candidate : candidates) {
+            boolean nested = candidates.stream().anyMatch(other -> other != candidate
+                    && candidate.path().startsWith(other.path()) && !candidate.path().equals(other.path()));
+            if (!nested) {
+                measure(candidate.location(), candidate.place(), candidate.path(), warnings);
+            }
+        }
         return warnings;
+    }
+
+    /** A place outside the project that holds the same kind of cache as a provider. */
+    private record Candidate(CacheLocation location, OutsideLocation place, Path path) {
+    }
+
+    /** The real path, so two names of one folder (a linked home) count once; the path itself where it fails. */
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return path;
+        }
     }
 
     private void measure(CacheLocation location, OutsideLocation place, Path path, List<StatusWarning> warnings) {

@@ -4,6 +4,7 @@ import dev.cachectl.api.CacheDetails;
 import dev.cachectl.api.CacheFinding;
 import dev.cachectl.core.config.CachePaths;
 import dev.cachectl.core.config.LoadedConfig;
+import dev.cachectl.core.paths.Placeholders;
 import dev.cachectl.core.registry.ProviderCallException;
 import dev.cachectl.core.registry.ProviderFailure;
 import dev.cachectl.core.registry.RegisteredProvider;
@@ -16,6 +17,7 @@ import dev.cachectl.core.tree.DirectoryCacheTree;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.Workspace;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +27,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Builds the {@code status} report of a workspace: measures every selected cache (and the legacy caches),
@@ -135,12 +138,22 @@ public final class StatusCollector {
         Path dir = CachePaths.resolve(workspace.project().root(), workspace.host().home(), configured);
         Optional<TreeUsage> usage = Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
                 ? measure(dir, "legacy cache " + configured, warnings) : Optional.empty();
-        usage.filter(u -> u.entries() > 1).ifPresent(u -> warnings.add(new StatusWarning(
+        usage.filter(u -> u.entries() > 1 && holdsMoreThanPlaceholders(dir)).ifPresent(u -> warnings.add(new StatusWarning(
                 StatusCodes.LEGACY_CACHE_NOT_EMPTY, "the legacy cache " + configured + " still holds "
                 + HumanBytes.format(u.diskBytes()) + " in " + u.files() + " file(s); nothing reads it any more:"
                 + " move what you need into the configured caches ('cachectl migrate') and delete it")));
         return new CacheStatus(StatusGroup.LEGACY, Optional.empty(), "legacy cache", dir, configured,
                 usage.isPresent(), usage.orElse(TreeUsage.EMPTY), Optional.empty(), CacheStatus.realPathOf(dir));
+    }
+
+    /** Whether {@code dir} holds anything but the placeholder files that keep it in git. */
+    private static boolean holdsMoreThanPlaceholders(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.anyMatch(entry -> !(Placeholders.isPlaceholder(entry.getFileName().toString())
+                    && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)));
+        } catch (IOException | UncheckedIOException e) {
+            return true; // cannot tell: say so rather than hide a full legacy cache
+        }
     }
 
     /** The usage of an existing directory; empty (with a warning) when it is missing or not a directory. */

@@ -53,6 +53,10 @@ final class PathSafetyRules {
             // The schema reports empty paths (CFG_EMPTY_PATH); resolving "" would mean the project root.
             return unsafe("CFG_EMPTY_PATH", name + " is an empty path; give a directory or remove the key");
         }
+        Optional<String> unexportable = PathShape.unexportable(raw);
+        if (unexportable.isPresent()) {
+            return unsafe("CFG_UNEXPORTABLE_PATH", name + " " + unexportable.get());
+        }
         Optional<String> nonPortable = PathShape.nonPortable(raw);
         if (nonPortable.isPresent()) {
             return unsafe("CFG_NON_PORTABLE_PATH", name + " " + nonPortable.get());

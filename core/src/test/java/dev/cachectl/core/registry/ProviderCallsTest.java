@@ -90,8 +90,9 @@ class ProviderCallsTest {
                 .hasMessageContaining("outside the provider's namespace: a plugin's codes start with WHISPER_CPP_");
         assertThatThrownBy(() -> ProviderAnswers.findings(List.of(new CacheFinding("lower", Severity.INFO, "m", "")),
                 "x", true)).hasMessageContaining("not 1-64 upper-case");
-        assertThatThrownBy(() -> ProviderAnswers.findings(List.of(new CacheFinding("X_A", Severity.INFO, "a\nb", "")),
-                "x", false)).hasMessageContaining("line break");
+        // a file name may hold a line break: the finding passes, and text output escapes it
+        List<CacheFinding> named = List.of(new CacheFinding("X_A", Severity.INFO, "folder a\nb", ""));
+        assertThat(ProviderAnswers.findings(named, "x", false)).isEqualTo(named);
     }
 
     @Test
