@@ -18,6 +18,7 @@ final class ProviderSource {
     private String environment;
     private String outsideLocations = "return List.of();";
     private String idBody;
+    private String defaultPathOverride;
     private String members = "";
     private String staticInit = "";
 
@@ -72,6 +73,12 @@ final class ProviderSource {
         return this;
     }
 
+    /** The default path it declares (default: {@code .cache/<id>} or {@code out/<id>}). */
+    ProviderSource defaultPath(String path) {
+        defaultPathOverride = path;
+        return this;
+    }
+
     /** The body of {@code id()} (default: return the id). */
     ProviderSource idBody(String body) {
         idBody = body;
@@ -108,7 +115,8 @@ final class ProviderSource {
     /** The source text. */
     String text() {
         String map = category.equals("MODEL") ? "model_caches" : "application_caches";
-        String defaultPath = (category.equals("MODEL") ? ".cache/" : "out/") + id;
+        String defaultPath = defaultPathOverride != null ? defaultPathOverride
+                : (category.equals("MODEL") ? ".cache/" : "out/") + id;
         return """
                 package %s;
 
