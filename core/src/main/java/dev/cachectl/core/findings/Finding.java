@@ -2,6 +2,7 @@ package dev.cachectl.core.findings;
 
 import dev.cachectl.api.CacheFinding;
 import dev.cachectl.api.Severity;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,11 +43,21 @@ public record Finding(String check, String code, Severity severity, String messa
 
     /**
      * What provider {@code providerId} said about its cache in {@code cacheDirectory}, as it said it: its
-     * path, relative to the cache, becomes absolute.
+     * path, relative to the cache, becomes absolute. A path that would leave the cache (absolute, or climbing
+     * out with {@code ..}) names nothing the provider may speak about and is left out.
      */
     public static Finding fromProvider(String check, String providerId, Path cacheDirectory, CacheFinding finding) {
-        Optional<Path> path = finding.path().isEmpty() ? Optional.empty()
-                : Optional.of(cacheDirectory.resolve(finding.path()).normalize());
+        Optional<Path> path = Optional.empty();
+        if (!finding.path().isEmpty()) {
+            try {
+                Path relative = Path.of(finding.path());
+                Path resolved = cacheDirectory.resolve(relative).normalize();
+                path = relative.isAbsolute() || !resolved.startsWith(cacheDirectory.normalize()) ? Optional.empty()
+                        : Optional.of(resolved);
+            } catch (InvalidPathException e) {
+                path = Optional.empty();
+            }
+        }
         return new Finding(check, finding.code(), finding.severity(), finding.message(), finding.fix(),
                 Optional.of(providerId), path, true);
     }

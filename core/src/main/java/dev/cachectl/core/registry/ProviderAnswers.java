@@ -99,8 +99,7 @@ final class ProviderAnswers {
     /**
      * The findings, checked: each code upper-case ({@code [A-Z][A-Z0-9_]*}) and, for a plugin, in its own
      * namespace ({@code <ID>_}, the id in upper case with {@code -} as {@code _}), so a plugin cannot pass its
-     * finding off as cachectl's or another provider's; message and fix on one line; a path relative and
-     * inside the cache.
+     * finding off as cachectl's or another provider's; message and fix on one line.
      */
     static List<CacheFinding> findings(List<CacheFinding> findings, String id, boolean builtIn) {
         List<CacheFinding> copy = List.copyOf(findings);
@@ -118,7 +117,6 @@ final class ProviderAnswers {
                 throw new ProviderCalls.ContractViolation("finding " + finding.code() + " has a line break in its"
                         + " message or fix; each is one line");
             }
-            relativeInside(finding.path(), "inspect() finding " + finding.code() + "'s path");
         }
         return copy;
     }

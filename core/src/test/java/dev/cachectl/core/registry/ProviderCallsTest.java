@@ -95,16 +95,6 @@ class ProviderCallsTest {
     }
 
     @Test
-    void aFindingsPathIsRelativeAndInsideTheCache() {
-        List<CacheFinding> inside = List.of(new CacheFinding("X_A", Severity.ERROR, "m", "f", "index/a.db"));
-
-        assertThat(ProviderAnswers.findings(inside, "x", false)).isEqualTo(inside);
-        assertThatThrownBy(() -> ProviderAnswers.findings(List.of(new CacheFinding("X_A", Severity.ERROR, "m", "f",
-                "../../etc/passwd")), "x", false)).hasMessageContaining("finding X_A's path")
-                .hasMessageContaining("not a relative path inside the cache");
-    }
-
-    @Test
     void returnedPathsAreRelativeAndInside() {
         assertThat(ProviderAnswers.relativeInside("models--a/blobs", "lockedEntry()")).isEqualTo("models--a/blobs");
         assertThat(ProviderAnswers.relativeInside("", "lockedEntry()")).isEmpty();

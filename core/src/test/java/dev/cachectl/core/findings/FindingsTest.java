@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class FindingSummaryTest {
+class FindingsTest {
 
     private static Finding corrupted(String provider, int i) {
         return Finding.fromProvider("caches", provider, Path.of("/p/.cache/hf"), new CacheFinding("HF_CORRUPTED_REPO",
@@ -59,5 +59,14 @@ class FindingSummaryTest {
         assertThat(finding.byProvider()).isTrue();
         assertThat(finding.provider()).contains("huggingface");
         assertThat(located.path()).isEqualTo(Optional.of(Path.of("/p/.cache/hf/hub/models--o--7")));
+    }
+
+    @Test
+    void aProviderPathLeavingItsCacheIsLeftOut() {
+        for (String path : new String[] {"../../etc/passwd", "/etc/passwd", "hub/../../y"}) {
+            Finding finding = Finding.fromProvider("caches", "x", Path.of("/p/.cache/x"), new CacheFinding("X_A",
+                    Severity.ERROR, "m", "f", path));
+            assertThat(finding.path()).as(path).isEmpty();
+        }
     }
 }
