@@ -33,5 +33,6 @@ module dev.cachectl.core {
     exports dev.cachectl.core.delete to dev.cachectl.cli;
     exports dev.cachectl.core.init to dev.cachectl.cli;
     exports dev.cachectl.core.doctor to dev.cachectl.cli;
+    exports dev.cachectl.core.findings to dev.cachectl.cli;
     exports dev.cachectl.core.migrate to dev.cachectl.cli;
 }

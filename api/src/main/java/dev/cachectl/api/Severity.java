@@ -1,6 +1,9 @@
 package dev.cachectl.api;
 
-/** How serious a finding is. {@code doctor} exits 1 when any finding is an {@link #ERROR}. */
+/**
+ * How serious a finding is. {@code doctor} exits 1 when any finding is an {@link #ERROR}, and with
+ * {@code --strict} also on a {@link #WARNING}; an {@link #INFO} never fails it.
+ */
 public enum Severity {
     /** Worth knowing, nothing to do. */
     INFO,

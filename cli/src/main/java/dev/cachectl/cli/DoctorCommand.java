@@ -4,8 +4,9 @@ import static dev.cachectl.core.text.TerminalText.escape;
 
 import dev.cachectl.api.Severity;
 import dev.cachectl.core.doctor.Doctor;
-import dev.cachectl.core.doctor.DoctorFinding;
 import dev.cachectl.core.doctor.DoctorReport;
+import dev.cachectl.core.findings.Finding;
+import dev.cachectl.core.findings.FindingSummary;
 import dev.cachectl.core.json.JsonText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -19,13 +20,22 @@ import picocli.CommandLine.Option;
 /** {@code cachectl doctor}: every check at once, each finding with a code, a severity and the fix. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check the config, the providers, the cache directories, .gitignore coverage and the caches",
-            "themselves (legacy caches, copies in your home, environment drift). Exits 1 when any check finds an error."})
+            "themselves (legacy caches, copies in your home, environment drift, the providers' own findings).",
+            "Exits 1 when any check finds an error, and with --strict also on a warning."})
 final class DoctorCommand implements Callable<Integer> {
 
     private final RootCommand root;
 
     @Option(names = "--json", description = "Print a JSON document (schema_version 1).")
     private boolean json;
+
+    @Option(names = "--strict", description = "Exit 1 on a warning too (information never fails doctor): for CI.")
+    private boolean strict;
+
+    @Option(names = FindingText.SHOW_ALL, description = "List every finding; by default more than "
+            + FindingSummary.THRESHOLD + " of one code on one cache are one line with a count (--json always"
+            + " lists every one).")
+    private boolean showWarnings;
 
     DoctorCommand(RootCommand root) {
         this.root = root;
@@ -38,31 +48,33 @@ final class DoctorCommand implements Callable<Integer> {
         if (json) {
             out.print(JsonText.write(toJson(report)));
         } else {
-            render(out, report);
+            render(out, report, showWarnings);
         }
         if (report.hasErrors()) {
             root.invocation().err().println("cachectl: doctor found " + report.count(Severity.ERROR)
                     + " error(s); each is listed with its fix");
             return ExitCode.PROBLEM;
         }
+        if (strict && report.hasWarnings()) {
+            root.invocation().err().println("cachectl: doctor --strict found " + report.count(Severity.WARNING)
+                    + " warning(s); each is listed with its fix");
+            return ExitCode.PROBLEM;
+        }
         return ExitCode.OK;
     }
 
-    private static void render(PrintWriter out, DoctorReport report) {
+    private static void render(PrintWriter out, DoctorReport report, boolean everyOne) {
         out.println(escape("Project: " + report.projectRoot() + " (config: " + (report.configSource().jsonName()
                 .equals("file") ? report.configFile() : "built-in defaults") + ")"));
         for (var check : report.checks().entrySet()) {
-            long count = report.findings().stream().filter(f -> f.check().equals(check.getKey())
-                    && f.severity() != Severity.INFO).count();
-            String state = count == 0 ? "ok" : check.getValue().jsonName();
-            out.printf("%-8s %s%n", state, escape(check.getKey()));
-            for (DoctorFinding finding : report.findings()) {
-                if (finding.check().equals(check.getKey())) {
-                    out.println("  " + finding.severity().jsonName() + " " + escape(finding.code() + ": "
-                            + finding.message()));
-                    if (!finding.fix().isEmpty()) {
-                        out.println("    fix: " + escape(finding.fix()));
-                    }
+            List<Finding> found = report.findings().stream().filter(f -> f.check().equals(check.getKey())).toList();
+            boolean clean = found.stream().allMatch(f -> f.severity() == Severity.INFO);
+            out.printf("%-8s %s%n", clean ? "ok" : check.getValue().jsonName(), escape(check.getKey()));
+            for (FindingSummary line : FindingSummary.of(found, everyOne)) {
+                out.println("  " + line.first().severity().jsonName() + " " + FindingText.head(line)
+                        + FindingText.more(line));
+                if (!line.first().fix().isEmpty()) {
+                    out.println("    fix: " + escape(line.first().fix()));
                 }
             }
         }
@@ -81,13 +93,15 @@ final class DoctorCommand implements Callable<Integer> {
                         ? worst.jsonName() : "ok")));
         document.put("checks", checks);
         List<Object> findings = new ArrayList<>();
-        for (DoctorFinding f : report.findings()) {
+        for (Finding f : report.findings()) {
             Map<String, Object> finding = new LinkedHashMap<>();
             finding.put("check", f.check());
             finding.put("code", f.code());
             finding.put("severity", f.severity().jsonName());
-            finding.put("message", f.message());
+            finding.put("message", FindingText.message(f));
             finding.put("fix", f.fix());
+            finding.put("provider", f.provider().orElse(null));
+            finding.put("path", f.path().map(Object::toString).orElse(null));
             findings.add(finding);
         }
         document.put("findings", findings);

@@ -1,5 +1,6 @@
 package dev.cachectl.cli;
 
+import dev.cachectl.core.findings.FindingSummary;
 import dev.cachectl.core.json.JsonText;
 import dev.cachectl.core.status.StatusCollector;
 import dev.cachectl.core.status.StatusReport;
@@ -36,6 +37,11 @@ final class StatusCommand implements Callable<Integer> {
             + " checkpoints, partial downloads.")
     private boolean details;
 
+    @Option(names = FindingText.SHOW_ALL, description = "List every warning (so does --details); by default"
+            + " more than " + FindingSummary.THRESHOLD + " of one code on one cache are one line with a count"
+            + " (--json always lists every one).")
+    private boolean showWarnings;
+
     StatusCommand(RootCommand root) {
         this.root = root;
     }
@@ -55,7 +61,7 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             out.print(JsonText.write(StatusJson.of(report)));
         } else {
-            new StatusText(out, invocation.home()).print(report);
+            new StatusText(out, invocation.home(), showWarnings || details).print(report);
         }
         return ExitCode.OK;
     }

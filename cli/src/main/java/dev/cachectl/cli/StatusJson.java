@@ -1,10 +1,10 @@
 package dev.cachectl.cli;
 
 import dev.cachectl.core.config.ConfigSource;
+import dev.cachectl.core.findings.Finding;
 import dev.cachectl.core.scan.TreeUsage;
 import dev.cachectl.core.status.CacheStatus;
 import dev.cachectl.core.status.StatusReport;
-import dev.cachectl.core.status.StatusWarning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,13 +44,22 @@ final class StatusJson {
         document.put("totals", totals);
         document.put("disk_bytes_exact", report.exactDiskBytes());
         List<Object> warnings = new ArrayList<>();
-        for (StatusWarning warning : report.warnings()) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Finding warning : report.warnings()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("code", warning.code());
-            entry.put("message", warning.message());
+            // As before `fix` had a key of its own, for readers of that form: a provider's fix after its message.
+            entry.put("message", FindingText.message(warning)
+                    + (warning.byProvider() && !warning.fix().isBlank() ? "; fix: " + warning.fix() : ""));
+            entry.put("severity", warning.severity().jsonName());
+            entry.put("fix", warning.fix());
+            entry.put("provider", warning.provider().orElse(null));
+            entry.put("path", warning.path().map(Object::toString).orElse(null));
             warnings.add(entry);
+            counts.merge(warning.code(), 1, Integer::sum);
         }
         document.put("warnings", warnings);
+        document.put("warning_counts", counts);
         return document;
     }
 

@@ -3,12 +3,13 @@ package dev.cachectl.cli;
 import static dev.cachectl.core.text.TerminalText.escape;
 
 import dev.cachectl.core.config.ConfigSource;
+import dev.cachectl.core.findings.Finding;
+import dev.cachectl.core.findings.FindingSummary;
 import dev.cachectl.core.scan.TreeUsage;
 import dev.cachectl.core.status.CacheStatus;
 import dev.cachectl.core.status.HumanBytes;
 import dev.cachectl.core.status.StatusGroup;
 import dev.cachectl.core.status.StatusReport;
-import dev.cachectl.core.status.StatusWarning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -23,10 +24,15 @@ final class StatusText {
 
     private final PrintWriter out;
     private final Path home;
+    private final boolean everyWarning;
 
-    StatusText(PrintWriter out, Path home) {
+    /**
+     * @param everyWarning list every warning ({@code --show-warnings}) instead of one line for many of a kind
+     */
+    StatusText(PrintWriter out, Path home, boolean everyWarning) {
         this.out = out;
         this.home = home;
+        this.everyWarning = everyWarning;
     }
 
     void print(StatusReport report) {
@@ -69,10 +75,15 @@ final class StatusText {
             out.println("No warnings.");
         } else {
             out.println("Warnings (" + report.warnings().size() + "):");
-            for (StatusWarning warning : report.warnings()) {
-                out.println("  " + escape(warning.code()) + ": " + escape(warning.message()));
+            for (FindingSummary line : FindingSummary.of(report.warnings(), everyWarning)) {
+                out.println("  " + FindingText.head(line) + fix(line.first()) + FindingText.more(line));
             }
         }
+    }
+
+    /** A provider's fix, as status has always shown it after the message; cachectl's own messages hold theirs. */
+    private static String fix(Finding finding) {
+        return finding.byProvider() && !finding.fix().isBlank() ? "; fix: " + escape(finding.fix()) : "";
     }
 
     private static void total(Table table, String group, TreeUsage usage) {

@@ -3,6 +3,8 @@ package dev.cachectl.core.status;
 import dev.cachectl.api.HostEnvironment;
 import dev.cachectl.core.env.CacheEnvironment;
 import dev.cachectl.core.env.ProviderEnvironment;
+import dev.cachectl.core.findings.Check;
+import dev.cachectl.core.findings.Finding;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.Workspace;
 import java.nio.file.InvalidPathException;
@@ -18,20 +20,28 @@ import java.util.Optional;
  * elsewhere; a variable cachectl unsets but the environment sets overrides the right one. Unset variables are
  * fine: status does not require {@code eval "$(cachectl env)"}.
  */
-final class EnvironmentDriftCheck {
+final class EnvironmentDriftCheck implements Check {
 
     private final Workspace workspace;
     private final Path workingDirectory;
+    private final List<CacheLocation> selected;
 
-    EnvironmentDriftCheck(Workspace workspace, Path workingDirectory) {
+    EnvironmentDriftCheck(Workspace workspace, Path workingDirectory, List<CacheLocation> selected) {
         this.workspace = workspace;
         this.workingDirectory = workingDirectory;
+        this.selected = List.copyOf(selected);
     }
 
-    List<StatusWarning> check(List<CacheLocation> selected) {
+    @Override
+    public String name() {
+        return "environment";
+    }
+
+    @Override
+    public List<Finding> run() {
         HostEnvironment host = workspace.host();
         CacheEnvironment environment = CacheEnvironment.of(workspace);
-        List<StatusWarning> warnings = new ArrayList<>();
+        List<Finding> warnings = new ArrayList<>();
         for (ProviderEnvironment provider : environment.providers()) {
             if (!selected.contains(provider.location())) {
                 continue;
@@ -39,15 +49,16 @@ final class EnvironmentDriftCheck {
             String id = provider.location().id();
             provider.spec().set().forEach((name, expected) -> host.get(name)
                     .filter(actual -> !samePath(host, actual, expected))
-                    .ifPresent(actual -> warnings.add(new StatusWarning(StatusCodes.ENV_MISMATCH, name + " is "
-                            + actual + " in this environment, but the config puts the " + id + " cache at " + expected
-                            + ", so libraries run from here use the other place; run eval \"$(cachectl env)\""
-                            + " (or cachectl exec -- ...) and remove " + name + " from your shell profile"))));
+                    .ifPresent(actual -> warnings.add(StatusCodes.finding(name(), StatusCodes.ENV_MISMATCH, name
+                            + " is " + actual + " in this environment, but the config puts the " + id + " cache at "
+                            + expected + ", so libraries run from here use the other place; run eval \"$(cachectl env)\""
+                            + " (or cachectl exec -- ...) and remove " + name + " from your shell profile")
+                            .about(id))));
             for (String name : provider.spec().unset()) {
-                host.get(name).ifPresent(actual -> warnings.add(new StatusWarning(StatusCodes.ENV_MISMATCH, name
-                        + " is set to " + actual + " in this environment; cachectl unsets it for the " + id
+                host.get(name).ifPresent(actual -> warnings.add(StatusCodes.finding(name(), StatusCodes.ENV_MISMATCH,
+                        name + " is set to " + actual + " in this environment; cachectl unsets it for the " + id
                         + " cache because it overrides the right variable; run eval \"$(cachectl env)\" and"
-                        + " remove it from your shell profile")));
+                        + " remove it from your shell profile").about(id)));
             }
         }
         return warnings;

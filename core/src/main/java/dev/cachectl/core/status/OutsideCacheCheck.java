@@ -1,6 +1,8 @@
 package dev.cachectl.core.status;
 
 import dev.cachectl.api.OutsideLocation;
+import dev.cachectl.core.findings.Check;
+import dev.cachectl.core.findings.Finding;
 import dev.cachectl.core.registry.ProviderCallException;
 import dev.cachectl.core.scan.ScanOptions;
 import dev.cachectl.core.scan.TreeScanner;
@@ -21,20 +23,28 @@ import java.util.Set;
  * will be downloaded again into the project. Locations inside the project, or inside (or holding) one of its
  * configured caches, are skipped; each place is measured once even when several providers or variables name it.
  */
-final class OutsideCacheCheck {
+final class OutsideCacheCheck implements Check {
 
     private final Workspace workspace;
     private final TreeScanner scanner;
     private final ScanOptions options;
+    private final List<CacheLocation> selected;
 
-    OutsideCacheCheck(Workspace workspace, TreeScanner scanner, ScanOptions options) {
+    OutsideCacheCheck(Workspace workspace, TreeScanner scanner, ScanOptions options, List<CacheLocation> selected) {
         this.workspace = workspace;
         this.scanner = scanner;
         this.options = options;
+        this.selected = List.copyOf(selected);
     }
 
-    List<StatusWarning> check(List<CacheLocation> selected) {
-        List<StatusWarning> warnings = new ArrayList<>();
+    @Override
+    public String name() {
+        return "outside";
+    }
+
+    @Override
+    public List<Finding> run() {
+        List<Finding> warnings = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
         for (CacheLocation location : selected) {
@@ -42,7 +52,8 @@ final class OutsideCacheCheck {
             try {
                 outside = location.provider().outsideLocations(workspace.host());
             } catch (ProviderCallException e) {
-                warnings.add(new StatusWarning(StatusCodes.PROVIDER_FAILED, e.getMessage()));
+                warnings.add(StatusCodes.finding(name(), StatusCodes.PROVIDER_FAILED, e.getMessage())
+                        .about(location.id()));
                 continue;
             }
             for (OutsideLocation place : outside) {
@@ -77,16 +88,17 @@ final class OutsideCacheCheck {
         }
     }
 
-    private void measure(CacheLocation location, OutsideLocation place, Path path, List<StatusWarning> warnings) {
+    private void measure(CacheLocation location, OutsideLocation place, Path path, List<Finding> warnings) {
         try {
             TreeUsage usage = scanner.scan(path, options);
             if (usage.files() > 0) {
                 String destination = location.configured() + (place.target().isEmpty() ? "" : "/" + place.target());
-                warnings.add(new StatusWarning(StatusCodes.OUTSIDE_CACHE, path + " holds "
+                warnings.add(StatusCodes.finding(name(), StatusCodes.OUTSIDE_CACHE, path + " holds "
                         + HumanBytes.format(usage.diskBytes()) + " in " + usage.files() + " file(s) of the same kind"
                         + " as the " + location.id() + " cache (" + place.origin() + "), outside the project: those"
                         + " downloads are paid for twice; 'cachectl migrate " + location.id() + "' moves them into "
-                        + destination + ", or delete them if no other project uses them"));
+                        + destination + ", or delete them if no other project uses them")
+                        .about(location.id()).at(path));
             }
         } catch (IOException e) {
             // Not ours to report in detail: an unreadable place in the home directory is not a cache problem.

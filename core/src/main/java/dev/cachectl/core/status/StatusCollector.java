@@ -4,6 +4,8 @@ import dev.cachectl.api.CacheDetails;
 import dev.cachectl.api.CacheFinding;
 import dev.cachectl.core.config.CachePaths;
 import dev.cachectl.core.config.LoadedConfig;
+import dev.cachectl.core.findings.Check;
+import dev.cachectl.core.findings.Finding;
 import dev.cachectl.core.paths.Placeholders;
 import dev.cachectl.core.registry.ProviderCallException;
 import dev.cachectl.core.registry.ProviderFailure;
@@ -31,10 +33,16 @@ import java.util.stream.Stream;
 
 /**
  * Builds the {@code status} report of a workspace: measures every selected cache (and the legacy caches),
- * asks the providers for findings (and details), and checks the environment and outside locations. Nothing
- * here fails the report: a problem becomes a warning and the rest is still measured.
+ * asks the providers for findings (and details), and runs the cache checks (environment, outside locations).
+ * Nothing here fails the report: a problem becomes a {@link Finding} (a provider's as the provider gave it)
+ * and the rest is still measured.
  */
 public final class StatusCollector {
+
+    /** The check name of the findings about providers that did not load. */
+    public static final String PROVIDERS = "providers";
+    /** The check name of the findings about the caches themselves (directories, contents, providers' own). */
+    public static final String CACHES = "caches";
 
     private final TreeScanner scanner;
     private final ScanOptions options;
@@ -53,17 +61,20 @@ public final class StatusCollector {
     /** The report for {@code request}. */
     public StatusReport collect(Workspace workspace, StatusRequest request) throws UnknownProviderException {
         List<CacheLocation> selected = select(workspace, request.providerIds());
-        List<StatusWarning> warnings = new ArrayList<>();
+        List<Finding> warnings = new ArrayList<>();
         for (ProviderFailure failure : workspace.registry().failures()) {
-            warnings.add(new StatusWarning(StatusCodes.PROVIDER_FAILED, "provider " + failure.id() + " ("
-                    + failure.origin().module() + ", " + failure.origin().source() + ") failed: " + failure.reason()));
+            warnings.add(StatusCodes.finding(PROVIDERS, StatusCodes.PROVIDER_FAILED, "provider " + failure.id()
+                    + " (" + failure.origin().module() + ", " + failure.origin().source() + ") failed: "
+                    + failure.reason()).about(failure.id()));
         }
         List<CacheStatus> rows = new ArrayList<>();
         for (CacheLocation location : selected) {
             rows.add(providerRow(location, request.details(), warnings));
         }
-        warnings.addAll(new EnvironmentDriftCheck(workspace, request.workingDirectory()).check(selected));
-        warnings.addAll(new OutsideCacheCheck(workspace, scanner, options).check(selected));
+        for (Check check : List.of(new EnvironmentDriftCheck(workspace, request.workingDirectory(), selected),
+                new OutsideCacheCheck(workspace, scanner, options, selected))) {
+            warnings.addAll(check.run());
+        }
         if (request.providerIds().isEmpty()) {
             for (String legacy : workspace.config().legacyCaches()) {
                 rows.add(legacyRow(workspace, legacy, warnings));
@@ -101,47 +112,49 @@ public final class StatusCollector {
         return selected;
     }
 
-    private CacheStatus providerRow(CacheLocation location, boolean details, List<StatusWarning> warnings) {
+    private CacheStatus providerRow(CacheLocation location, boolean details, List<Finding> found) {
         RegisteredProvider provider = location.provider();
         Path dir = location.directory();
         String where = provider.id() + " cache " + location.configured();
+        List<Finding> warnings = new ArrayList<>();
         Optional<TreeUsage> usage = measure(dir, where, warnings);
         Optional<CacheDetails> view = Optional.empty();
         if (usage.isPresent()) {
             if (!Files.isWritable(dir)) {
-                warnings.add(new StatusWarning(StatusCodes.CACHE_DIR_NOT_WRITABLE, "the " + where + " (" + dir
-                        + ") is not writable, so downloads into it fail; fix its permissions (chmod u+w) or"
-                        + " configure another directory"));
+                warnings.add(StatusCodes.finding(CACHES, StatusCodes.CACHE_DIR_NOT_WRITABLE, "the " + where + " ("
+                        + dir + ") is not writable, so downloads into it fail; fix its permissions (chmod u+w) or"
+                        + " configure another directory").at(dir));
             }
             DirectoryCacheTree tree = new DirectoryCacheTree(dir);
             try {
                 for (CacheFinding finding : provider.inspect(tree)) {
-                    warnings.add(new StatusWarning(finding.code(), provider.id() + ": " + finding.message()
-                            + (finding.fix().isBlank() ? "" : "; fix: " + finding.fix())));
+                    warnings.add(Finding.fromProvider(CACHES, provider.id(), dir, finding));
                 }
                 if (details) {
                     view = Optional.of(provider.details(tree));
                 }
             } catch (ProviderCallException e) {
-                warnings.add(new StatusWarning(StatusCodes.PROVIDER_FAILED, e.getMessage()));
+                warnings.add(StatusCodes.finding(CACHES, StatusCodes.PROVIDER_FAILED, e.getMessage()));
             }
         } else if (!Files.exists(dir)) {
-            warnings.add(new StatusWarning(StatusCodes.CACHE_DIR_MISSING, "the " + where + " (" + dir
-                    + ") does not exist; run 'cachectl init' to create it"));
+            warnings.add(StatusCodes.finding(CACHES, StatusCodes.CACHE_DIR_MISSING, "the " + where + " (" + dir
+                    + ") does not exist; run 'cachectl init' to create it").at(dir));
         }
+        warnings.forEach(w -> found.add(w.about(provider.id())));
         return new CacheStatus(StatusGroup.of(provider.category()), Optional.of(provider.id()),
                 provider.displayName(), dir, location.configured(), usage.isPresent(),
                 usage.orElse(TreeUsage.EMPTY), view, CacheStatus.realPathOf(dir));
     }
 
-    private CacheStatus legacyRow(Workspace workspace, String configured, List<StatusWarning> warnings) {
+    private CacheStatus legacyRow(Workspace workspace, String configured, List<Finding> warnings) {
         Path dir = CachePaths.resolve(workspace.project().root(), workspace.host().home(), configured);
         Optional<TreeUsage> usage = Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
                 ? measure(dir, "legacy cache " + configured, warnings) : Optional.empty();
-        usage.filter(u -> u.entries() > 1 && holdsMoreThanPlaceholders(dir)).ifPresent(u -> warnings.add(new StatusWarning(
+        usage.filter(u -> u.entries() > 1 && holdsMoreThanPlaceholders(dir)).ifPresent(u -> warnings.add(
+                StatusCodes.finding(CACHES,
                 StatusCodes.LEGACY_CACHE_NOT_EMPTY, "the legacy cache " + configured + " still holds "
                 + HumanBytes.format(u.diskBytes()) + " in " + u.files() + " file(s); nothing reads it any more:"
-                + " move what you need into the configured caches ('cachectl migrate') and delete it")));
+                + " move what you need into the configured caches ('cachectl migrate') and delete it").at(dir)));
         return new CacheStatus(StatusGroup.LEGACY, Optional.empty(), "legacy cache", dir, configured,
                 usage.isPresent(), usage.orElse(TreeUsage.EMPTY), Optional.empty(), CacheStatus.realPathOf(dir));
     }
@@ -157,10 +170,10 @@ public final class StatusCollector {
     }
 
     /** The usage of an existing directory; empty (with a warning) when it is missing or not a directory. */
-    private Optional<TreeUsage> measure(Path dir, String where, List<StatusWarning> warnings) {
+    private Optional<TreeUsage> measure(Path dir, String where, List<Finding> warnings) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            warnings.add(new StatusWarning(StatusCodes.CACHE_DIR_NOT_DIRECTORY, "the " + where + " (" + dir
-                    + ") is not a directory; move the file away and run 'cachectl init'"));
+            warnings.add(StatusCodes.finding(CACHES, StatusCodes.CACHE_DIR_NOT_DIRECTORY, "the " + where + " ("
+                    + dir + ") is not a directory; move the file away and run 'cachectl init'").at(dir));
             return Optional.empty();
         }
         try {
@@ -168,16 +181,16 @@ public final class StatusCollector {
             if (!usage.errors().isEmpty()) {
                 ScanError first = usage.errors().getFirst();
                 int count = usage.errors().size();
-                warnings.add(new StatusWarning(StatusCodes.SCAN_INCOMPLETE, count + " entr" + (count == 1 ? "y" : "ies")
-                        + " of the " + where + " could not be read (" + first + "); its sizes leave them"
-                        + " out: fix the permissions (e.g. chmod -R u+rX) to measure them"));
+                warnings.add(StatusCodes.finding(CACHES, StatusCodes.SCAN_INCOMPLETE, count + " entr"
+                        + (count == 1 ? "y" : "ies") + " of the " + where + " could not be read (" + first + "); its"
+                        + " sizes leave them out: fix the permissions (e.g. chmod -R u+rX) to measure them").at(dir));
             }
             return Optional.of(usage);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            warnings.add(new StatusWarning(StatusCodes.SCAN_INCOMPLETE, "the " + where + " (" + dir
-                    + ") could not be read: " + e.getMessage() + "; fix its permissions (chmod u+rx)"));
+            warnings.add(StatusCodes.finding(CACHES, StatusCodes.SCAN_INCOMPLETE, "the " + where + " (" + dir
+                    + ") could not be read: " + e.getMessage() + "; fix its permissions (chmod u+rx)").at(dir));
             return Optional.empty();
         }
     }

@@ -1,6 +1,7 @@
 package dev.cachectl.core.status;
 
 import dev.cachectl.core.config.ConfigSource;
+import dev.cachectl.core.findings.Finding;
 import dev.cachectl.core.scan.TreeUsage;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,12 +17,12 @@ import java.util.Objects;
  * @param caches       rows, grouped: model caches, application caches, legacy caches
  * @param totals       per group that has rows, in group order
  * @param total        all rows together
- * @param warnings     in the order they were found
+ * @param warnings     every finding (whatever its severity), in the order they were found
  * @param exactDiskBytes whether disk bytes are the file system's own figures ({@code du -B1}) rather than an
  *                       estimate from apparent sizes (where the platform gives no {@code st_blocks})
  */
 public record StatusReport(Path projectRoot, Path configFile, ConfigSource configSource, List<CacheStatus> caches,
-                           Map<StatusGroup, TreeUsage> totals, TreeUsage total, List<StatusWarning> warnings,
+                           Map<StatusGroup, TreeUsage> totals, TreeUsage total, List<Finding> warnings,
                            boolean exactDiskBytes) {
 
     /** Copies the collections. */

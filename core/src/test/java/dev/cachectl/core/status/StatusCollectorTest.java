@@ -13,6 +13,7 @@ import dev.cachectl.api.EnvironmentSpec;
 import dev.cachectl.api.HostEnvironment;
 import dev.cachectl.api.OutsideLocation;
 import dev.cachectl.core.config.ConfigSource;
+import dev.cachectl.core.findings.Finding;
 import dev.cachectl.core.registry.ProviderRegistry;
 import dev.cachectl.core.registry.RegisteredProvider;
 import dev.cachectl.core.scan.ProgressListener;
@@ -65,7 +66,7 @@ class StatusCollectorTest {
     }
 
     private static List<String> codes(StatusReport report) {
-        return report.warnings().stream().map(StatusWarning::code).toList();
+        return report.warnings().stream().map(Finding::code).toList();
     }
 
     @Test
@@ -137,7 +138,7 @@ class StatusCollectorTest {
 
         StatusReport report = status("huggingface", "torch");
         List<String> outside = report.warnings().stream().filter(w -> w.code().equals("OUTSIDE_CACHE"))
-                .map(StatusWarning::message).toList();
+                .map(Finding::message).toList();
         assertThat(outside).hasSize(2);
         assertThat(outside.getFirst()).startsWith(home.resolve(".cache/huggingface/hub") + " holds ")
                 .contains("huggingface cache", "cachectl migrate huggingface", ".cache/huggingface/hub");
@@ -154,7 +155,7 @@ class StatusCollectorTest {
 
         StatusReport report = status("huggingface", "torch");
         List<String> messages = report.warnings().stream().filter(w -> w.code().equals("ENV_MISMATCH"))
-                .map(StatusWarning::message).toList();
+                .map(Finding::message).toList();
         assertThat(messages).hasSize(2);
         assertThat(messages.getFirst()).startsWith("TRANSFORMERS_CACHE is " + project.resolve(".cache/huggingface"))
                 .contains(project.resolve(".cache/huggingface/hub").toString());

@@ -29,7 +29,7 @@ final class HubInspection {
                     "hub cache entry " + corruption.path() + " " + corruption.reason()
                             + "; huggingface_hub skips it, so its files are downloaded again",
                     "delete HF_HOME/" + corruption.path() + " (or move it out of HF_HOME/hub);"
-                            + " the next download re-creates the repo"));
+                            + " the next download re-creates the repo", corruption.path()));
         }
         List<HubBlobFile> incomplete = scan.incompleteDownloads("hub");
         if (!incomplete.isEmpty()) {
