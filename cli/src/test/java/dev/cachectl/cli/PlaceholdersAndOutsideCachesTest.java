@@ -69,7 +69,7 @@ class PlaceholdersAndOutsideCachesTest {
 
         CliHarness.Result status = cli.run("status", "huggingface", "--json");
 
-        assertThat(Pattern.compile("\"OUTSIDE_CACHE\"").matcher(status.out()).results().count())
+        assertThat(Pattern.compile("\"code\" : \"OUTSIDE_CACHE\"").matcher(status.out()).results().count())
                 .as(status.out()).isEqualTo(1);
         assertThat(status.out()).contains(hfHome + " holds");
     }
