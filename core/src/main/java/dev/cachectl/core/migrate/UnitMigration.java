@@ -2,6 +2,7 @@ package dev.cachectl.core.migrate;
 
 import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.LockState;
+import dev.cachectl.core.fs.linux.PosixFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -148,7 +149,7 @@ final class UnitMigration {
         Path staging = null;
         try {
             staging = area.stagingFor(item.destination());
-            TreeCopier copier = new TreeCopier(area.links(), !PosixCalls.available(), pause::pause);
+            TreeCopier copier = new TreeCopier(area.links(), !PosixFiles.available(), pause::pause);
             staged.put(item, new Staged(staging, copier.copy(item.source(), staging, item.destination())));
         } catch (IOException | RuntimeException e) {
             discard(staging);
@@ -163,7 +164,7 @@ final class UnitMigration {
             return;
         }
         staged.values().stream().map(s -> s.path().getParent()).distinct().forEach(folder -> {
-            if (!PosixCalls.syncFileSystem(folder)) {
+            if (!PosixFiles.syncFileSystem(folder)) {
                 DestinationWorkArea.forceTree(folder);
             }
         });
@@ -210,9 +211,9 @@ final class UnitMigration {
         OpenFolder.at(destination.getParent(), Files::createDirectories);
     }
 
-    /** {@link PosixCalls#renameNoReplace} between paths of any depth. */
-    private static PosixCalls.RenameResult rename(Path from, Path to) throws IOException {
-        return OpenFolder.at(from, shortFrom -> OpenFolder.at(to, shortTo -> PosixCalls.renameNoReplace(shortFrom,
+    /** {@link PosixFiles#renameNoReplace} between paths of any depth. */
+    private static PosixFiles.RenameResult rename(Path from, Path to) throws IOException {
+        return OpenFolder.at(from, shortFrom -> OpenFolder.at(to, shortTo -> PosixFiles.renameNoReplace(shortFrom,
                 shortTo)));
     }
 
