@@ -100,7 +100,7 @@ final class MigrateCommand implements Callable<Integer> {
             return finish(err, plan.hasBlockingEntries(), dryRun ? "dry run" : "nothing was changed");
         }
         if (!plan.changesNothing()) {
-            ConfirmationPrompt.confirm(invocation, yes, question(plan), "migrate");
+            ConfirmationPrompt.confirm(invocation, yes, question(plan), "migrate", "changes files");
         }
         MigrationResult result;
         try (MigrationSession session = Migration.lock(workspace, plan)) {

@@ -2,6 +2,7 @@ package dev.cachectl.core.migrate;
 
 import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.workspace.CacheLocation;
+import dev.cachectl.core.workspace.ProviderSelection;
 import dev.cachectl.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class Migration {
      * @throws IllegalArgumentException for an unknown provider id, or {@code --from} without exactly one
      */
     public static MigrationPlan plan(Workspace workspace, MigrationRequest request) {
-        List<CacheLocation> selected = select(workspace, request.providers());
+        List<CacheLocation> selected = ProviderSelection.select(workspace, request.providers());
         if (request.from().isPresent() && selected.size() != 1) {
             throw new IllegalArgumentException("--from needs exactly one PROVIDER, to know where the content goes");
         }
@@ -86,19 +87,4 @@ public final class Migration {
                 .toList();
     }
 
-    private static List<CacheLocation> select(Workspace workspace, List<String> ids) {
-        if (ids.isEmpty()) {
-            return workspace.caches();
-        }
-        List<CacheLocation> selected = new ArrayList<>();
-        for (String id : ids) {
-            CacheLocation cache = workspace.caches().stream().filter(c -> c.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown provider '" + id + "' (known: "
-                            + String.join(", ", workspace.caches().stream().map(CacheLocation::id).toList()) + ")"));
-            if (!selected.contains(cache)) {
-                selected.add(cache);
-            }
-        }
-        return selected;
-    }
 }

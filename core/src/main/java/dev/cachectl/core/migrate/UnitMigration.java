@@ -1,5 +1,6 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.core.delete.InUse;
 import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.LockState;
 import dev.cachectl.core.fs.linux.PosixFiles;
@@ -256,7 +257,7 @@ final class UnitMigration {
             } else if (item.action() == PlanAction.DUPLICATE) {
                 removeDuplicate(item);
             } else if (item.action() == PlanAction.DISCARD) {
-                if (InUseScan.stateOf(probe, item.source()) != LockState.FREE) {
+                if (InUse.lockState(probe, item.source()) != LockState.FREE) {
                     fail(item, ItemOutcome.CONFLICT, "the lock was taken by another process meanwhile; left alone");
                     return;
                 }

@@ -5,6 +5,7 @@ import static dev.cachectl.core.migrate.MigrationTestProject.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cachectl.core.delete.InUse;
 import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.LockState;
 import dev.cachectl.testkit.FixtureFiles;
@@ -63,10 +64,10 @@ class SafetyAndRecoveryTest {
     }
 
     private static void waitUntilHeld(Path lock) throws InterruptedException {
-        for (int i = 0; i < 200 && InUseScan.stateOf(LockProbe.system(), lock) != LockState.HELD; i++) {
+        for (int i = 0; i < 200 && InUse.lockState(LockProbe.system(), lock) != LockState.HELD; i++) {
             Thread.sleep(25);
         }
-        assertThat(InUseScan.stateOf(LockProbe.system(), lock)).isEqualTo(LockState.HELD);
+        assertThat(InUse.lockState(LockProbe.system(), lock)).isEqualTo(LockState.HELD);
     }
 
     @Test
