@@ -1,5 +1,8 @@
 package dev.cachectl.core.migrate;
 
+import java.util.Optional;
+import dev.cachectl.core.delete.TreeDeleter;
+import dev.cachectl.core.delete.DirectoryLock;
 import static dev.cachectl.core.migrate.MigrationTestProject.item;
 import static dev.cachectl.core.migrate.MigrationTestProject.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,12 +126,51 @@ class SafetyAndRecoveryTest {
         try (MigrationSession first = Migration.lock(project.workspace(), plan)) {
             assertThat(first.caches()).hasSize(1);
             assertThatThrownBy(() -> Migration.lock(project.workspace(), plan)).isInstanceOf(MigrationLockedException.class)
-                    .hasMessageContaining("another cachectl migrate is running");
+                    .hasMessageContaining("another cachectl");
         }
         try (MigrationSession again = Migration.lock(project.workspace(), plan)) {
             assertThat(again.resumed()).isFalse();
         }
         MigrationTestProject.assertNoWorkFolderLeft(project.root.resolve(".cache/huggingface"));
+    }
+
+    @Test
+    void migrateAndClearTakeTurnsOnACache() throws Exception {
+        MigrationTestProject project = project();
+        repo(project, "org/m");
+        MigrationRequest request = new MigrationRequest(List.of("huggingface"), Optional.empty(), false, false,
+                Instant.now());
+        MigrationPlan plan = Migration.plan(project.workspace(), request);
+        Path cache = Files.createDirectories(project.root.resolve(".cache/huggingface"));
+        TreeDeleter deleter = TreeDeleter.create();
+        // The lock clear takes on a cache it deletes in.
+        try (DirectoryLock clearing = deleter.lock(deleter.pin(cache), false).orElseThrow()) {
+            assertThat(clearing).isNotNull();
+            assertThatThrownBy(() -> Migration.start(project.workspace(), request, plan))
+                    .isInstanceOf(MigrationLockedException.class)
+                    .hasMessageContaining("another cachectl command (a clear or a migrate) is working in");
+        }
+        assertThat(project.outsideHub().resolve("models--org--m")).isDirectory();
+        try (MigrationSession session = Migration.start(project.workspace(), request, plan)) {
+            // While migrate holds it, a clear cannot lock the destination either.
+            assertThat(deleter.lock(deleter.pin(cache), false)).isEmpty();
+            assertThat(session.caches()).contains(cache);
+        }
+    }
+
+    @Test
+    void aPlanThatChangedAfterItWasShownIsNotRun() throws Exception {
+        MigrationTestProject project = project();
+        repo(project, "org/m");
+        MigrationRequest request = new MigrationRequest(List.of("huggingface"), Optional.empty(), false, false,
+                Instant.now());
+        MigrationPlan shown = Migration.plan(project.workspace(), request);
+        repo(project, "org/late");
+
+        assertThatThrownBy(() -> Migration.start(project.workspace(), request, shown))
+                .isInstanceOf(PlanChangedException.class).hasMessageContaining("nothing was done");
+        assertThat(project.outsideHub().resolve("models--org--m")).isDirectory();
+        assertThat(project.hfHub().resolve("models--org--m")).doesNotExist();
     }
 
     @Test
