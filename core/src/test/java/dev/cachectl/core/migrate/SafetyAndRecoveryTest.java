@@ -134,12 +134,15 @@ class SafetyAndRecoveryTest {
         MigrationTestProject.assertNoWorkFolderLeft(project.root.resolve(".cache/huggingface"));
     }
 
+    private static MigrationRequest moveHub() {
+        return new MigrationRequest(List.of("huggingface"), Optional.empty(), false, false, Instant.now());
+    }
+
     @Test
     void migrateAndClearTakeTurnsOnACache() throws Exception {
         MigrationTestProject project = project();
         repo(project, "org/m");
-        MigrationRequest request = new MigrationRequest(List.of("huggingface"), Optional.empty(), false, false,
-                Instant.now());
+        MigrationRequest request = moveHub();
         MigrationPlan plan = Migration.plan(project.workspace(), request);
         Path cache = Files.createDirectories(project.root.resolve(".cache/huggingface"));
         TreeDeleter deleter = TreeDeleter.create();
@@ -162,8 +165,7 @@ class SafetyAndRecoveryTest {
     void aPlanThatChangedAfterItWasShownIsNotRun() throws Exception {
         MigrationTestProject project = project();
         repo(project, "org/m");
-        MigrationRequest request = new MigrationRequest(List.of("huggingface"), Optional.empty(), false, false,
-                Instant.now());
+        MigrationRequest request = moveHub();
         MigrationPlan shown = Migration.plan(project.workspace(), request);
         repo(project, "org/late");
 
