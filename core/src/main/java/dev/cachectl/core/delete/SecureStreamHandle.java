@@ -2,6 +2,7 @@ package dev.cachectl.core.delete;
 
 import dev.cachectl.api.EntryKind;
 import dev.cachectl.core.fs.internal.EntryStat;
+import dev.cachectl.core.fs.internal.FileIdentity;
 import dev.cachectl.core.fs.internal.NioStat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,15 +22,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A {@link DirectoryHandle} on NIO's {@link SecureDirectoryStream} ({@code openat}/{@code unlinkat} underneath,
  * where the JDK offers it). A secure stream gives no link count, so hard-linked files are counted once per name.
  *
  * <p>Mount points are recognised where the file system has the {@code unix} attribute view (Linux, macOS). The
- * stream's attributes carry no device number; their {@code fileKey} does (see {@link FileKeyDevices}), and where
+ * stream's attributes carry no device number; their {@code fileKey} does (see {@link FileIdentity}), and where
  * it cannot be read the handle reads {@code unix:dev} together with {@code fileKey} through the path it was
  * reached by, and believes that device only when the {@code fileKey} is the one the stream read (so a folder
  * renamed or replaced meanwhile is never taken for the one the stream holds). A subdirectory on another device,
@@ -81,7 +80,7 @@ final class SecureStreamHandle implements DirectoryHandle<Path> {
 
     /**
      * The device of the object the stream read as {@code expected}, reached by {@code at}: taken from its
-     * {@code fileKey} where {@link FileKeyDevices} can read it (no second lookup, any depth), else read as
+     * {@code fileKey} where {@link FileIdentity} can read it (no second lookup, any depth), else read as
      * {@code unix:dev} through the path and believed only when the {@code fileKey} there is the same;
      * {@link #UNKNOWN_DEVICE} when the file system has no {@code unix} view.
      *
@@ -91,7 +90,7 @@ final class SecureStreamHandle implements DirectoryHandle<Path> {
         if (!at.getFileSystem().supportedFileAttributeViews().contains("unix")) {
             return UNKNOWN_DEVICE;
         }
-        OptionalLong fromKey = FileKeyDevices.device(expected.fileKey());
+        OptionalLong fromKey = FileIdentity.device(expected.fileKey());
         if (fromKey.isPresent()) {
             return fromKey.getAsLong();
         }
@@ -100,45 +99,6 @@ final class SecureStreamHandle implements DirectoryHandle<Path> {
             throw new FileSystemException(at.toString(), null, "changed while being examined; not entered");
         }
         return (Long) attributes.get("dev");
-    }
-
-    /**
-     * The JDK's Unix {@code fileKey} prints as {@code (dev=HEX,ino=DECIMAL)}. That is not an API, so it is used only
-     * after checking, once, that it agrees with {@code unix:dev} for the working directory; otherwise devices are
-     * read through paths.
-     */
-    static final class FileKeyDevices {
-        private static final Pattern FORMAT = Pattern.compile("\\(dev=([0-9a-f]+),ino=-?[0-9]+\\)");
-        private static final boolean TRUSTED = check();
-
-        private FileKeyDevices() {
-        }
-
-        static OptionalLong device(Object fileKey) {
-            if (!TRUSTED || fileKey == null) {
-                return OptionalLong.empty();
-            }
-            Matcher m = FORMAT.matcher(fileKey.toString());
-            return m.matches() ? OptionalLong.of(Long.parseUnsignedLong(m.group(1), 16)) : OptionalLong.empty();
-        }
-
-        private static boolean check() {
-            try {
-                Path here = Path.of("").toAbsolutePath();
-                if (!here.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-                    return false;
-                }
-                Map<String, Object> a = Files.readAttributes(here, DEVICE_AND_KEY, NO_FOLLOW);
-                Object key = a.get("fileKey");
-                if (key == null) {
-                    return false;
-                }
-                Matcher m = FORMAT.matcher(key.toString());
-                return m.matches() && Long.parseUnsignedLong(m.group(1), 16) == (Long) a.get("dev");
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
-        }
     }
 
     @Override

@@ -117,4 +117,16 @@ public final class TreeDeleter {
         relativePaths.forEach(RelativePaths::segments);
         return engine.deleteEntries(root, relativePaths, request);
     }
+
+    /**
+     * As {@link #deleteEntries(Path, List, DeletionRequest)} below a pinned directory: opens its real path and
+     * deletes only when that is still the directory that was pinned.
+     *
+     * @throws DirectoryChangedException when it is not (nothing is deleted then)
+     */
+    public DeletionReport deleteEntries(PinnedDirectory root, List<String> relativePaths, DeletionRequest request)
+            throws IOException {
+        relativePaths.forEach(RelativePaths::segments);
+        return engine.deleteEntries(root, relativePaths, request);
+    }
 }

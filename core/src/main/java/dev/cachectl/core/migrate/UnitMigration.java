@@ -1,5 +1,6 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.api.EntryKind;
 import dev.cachectl.core.delete.InUse;
 import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.LockState;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -253,7 +253,7 @@ final class UnitMigration {
                 remover.removeCopied(item.path(), entries);
             } else if (item.action() == PlanAction.MOVE) {
                 Object key = fileKey(item.destination());
-                remover.removeFile(item.path(), attrs -> key != null && key.equals(attrs.fileKey()));
+                remover.removeFile(item.path(), now -> SourceRemover.sameObject(key, now));
             } else if (item.action() == PlanAction.DUPLICATE) {
                 removeDuplicate(item);
             } else if (item.action() == PlanAction.DISCARD) {
@@ -261,7 +261,7 @@ final class UnitMigration {
                     fail(item, ItemOutcome.CONFLICT, "the lock was taken by another process meanwhile; left alone");
                     return;
                 }
-                remover.removeFile(item.path(), BasicFileAttributes::isRegularFile);
+                remover.removeFile(item.path(), now -> now.kind() == EntryKind.FILE);
             }
         } catch (IOException e) {
             status.put(item, new Status(ItemOutcome.INCOMPLETE, "in the destination, but the source could not be "
@@ -282,9 +282,9 @@ final class UnitMigration {
             fail(item, ItemOutcome.CONFLICT, "no longer identical to the destination; both left alone");
             return;
         }
-        remover.removeFile(item.path(), now -> now.isSymbolicLink() == attrs.isSymbolicLink()
-                && now.size() == attrs.size() && now.lastModifiedTime().equals(attrs.lastModifiedTime())
-                && Objects.equals(now.fileKey(), attrs.fileKey()));
+        remover.removeFile(item.path(), now -> (now.kind() == EntryKind.SYMLINK) == attrs.isSymbolicLink()
+                && now.size() == attrs.size() && now.modifiedMillis() == attrs.lastModifiedTime().toMillis()
+                && SourceRemover.sameObject(attrs.fileKey(), now));
     }
 
     private void discard(Path staging) {

@@ -16,12 +16,12 @@ class SecureStreamDevicesTest {
     void theFileKeyGivesTheSameDeviceAsUnixDev(@TempDir Path tmp) throws Exception {
         assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("unix"));
         Map<String, Object> a = Files.readAttributes(tmp, "unix:dev,fileKey", LinkOption.NOFOLLOW_LINKS);
-        assertThat(SecureStreamHandle.FileKeyDevices.device(a.get("fileKey"))).hasValue((Long) a.get("dev"));
+        assertThat(dev.cachectl.core.fs.internal.FileIdentity.device(a.get("fileKey"))).hasValue((Long) a.get("dev"));
     }
 
     @Test
     void anUnknownKeyGivesNoDevice() {
-        assertThat(SecureStreamHandle.FileKeyDevices.device("something else")).isEmpty();
-        assertThat(SecureStreamHandle.FileKeyDevices.device(null)).isEmpty();
+        assertThat(dev.cachectl.core.fs.internal.FileIdentity.device("something else")).isEmpty();
+        assertThat(dev.cachectl.core.fs.internal.FileIdentity.device(null)).isEmpty();
     }
 }

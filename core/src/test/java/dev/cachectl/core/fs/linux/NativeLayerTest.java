@@ -77,4 +77,19 @@ class NativeLayerTest {
         assertThat(Signals.send(0, Signals.SIGINT)).isFalse();
         assertThat(Signals.send(Long.MAX_VALUE, Signals.SIGINT)).isFalse();
     }
+
+    @Test
+    void statxGivesTheDeviceAndInodeNioGives(@TempDir Path dir) throws Exception {
+        assumeTrue(Libc.AVAILABLE);
+        try (Scratch s = Scratch.borrow()) {
+            assertThat(Libc.statx(s, Libc.AT_FDCWD, s.path(dir.toString()), Libc.AT_SYMLINK_NOFOLLOW, Statx.MASK,
+                    s.statAddress())).isZero();
+            long[] w = s.statWords();
+            var nio = Files.readAttributes(dir, "unix:dev,ino,fileKey", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            assertThat(Statx.dev(w)).isEqualTo((Long) nio.get("dev"));
+            assertThat(Statx.ino(w)).isEqualTo((Long) nio.get("ino"));
+            assertThat(dev.cachectl.core.fs.internal.FileIdentity.ofKey(nio.get("fileKey")))
+                    .isEqualTo(new dev.cachectl.core.fs.internal.FileIdentity(Statx.dev(w), Statx.ino(w)));
+        }
+    }
 }
