@@ -1,7 +1,7 @@
 package dev.cachectl.core.clear;
 
 import dev.cachectl.api.EntryKind;
-import dev.cachectl.core.config.PathShape;
+import dev.cachectl.core.paths.PathShape;
 import dev.cachectl.core.delete.DeletionCandidate;
 import dev.cachectl.core.delete.KeepRule;
 import java.util.Optional;

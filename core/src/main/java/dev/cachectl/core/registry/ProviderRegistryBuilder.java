@@ -3,7 +3,7 @@ package dev.cachectl.core.registry;
 import dev.cachectl.api.CacheCategory;
 import dev.cachectl.api.CacheProvider;
 import dev.cachectl.api.ConfigKey;
-import dev.cachectl.core.config.PathShape;
+import dev.cachectl.core.paths.PathShape;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

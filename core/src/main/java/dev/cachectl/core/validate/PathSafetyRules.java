@@ -1,7 +1,7 @@
 package dev.cachectl.core.validate;
 
 import dev.cachectl.core.config.CachePaths;
-import dev.cachectl.core.config.PathShape;
+import dev.cachectl.core.paths.PathShape;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;

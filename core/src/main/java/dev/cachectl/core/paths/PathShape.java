@@ -1,4 +1,4 @@
-package dev.cachectl.core.config;
+package dev.cachectl.core.paths;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
