@@ -34,6 +34,8 @@ final class DestinationWorkArea implements AutoCloseable {
     static final String FOLDER = ".cachectl-migrate";
     /** A staging folder beside a destination that lives on another file system than the cache. */
     static final String SIDE_STAGING = ".cachectl-migrate-staging";
+    /** The journal record of a source to remove once empty. */
+    private static final String SOURCE_ROOT = "source-root";
 
     /** The one deleter, the same as {@code clear}'s: never a path-based fallback. */
     private static final TreeDeleter DELETER = TreeDeleter.create();
@@ -45,6 +47,8 @@ final class DestinationWorkArea implements AutoCloseable {
     private final MigrationJournal journal;
     private final HardLinkMap links = new HardLinkMap();
     private final Set<Path> sideStagings = new LinkedHashSet<>();
+    /** Sources an earlier run began to empty into this cache; each is removed once found empty. */
+    private final Set<Path> pendingSourceRoots = new LinkedHashSet<>();
     private final int removedLeftovers;
     private final boolean resumed;
     private int counter;
@@ -59,7 +63,10 @@ final class DestinationWorkArea implements AutoCloseable {
         this.removedLeftovers = recover(records);
         List<Map<String, String>> carried = new ArrayList<>();
         carried.add(Map.of("type", "run", "id", UUID.randomUUID().toString()));
-        records.stream().filter(r -> r.get("type").equals("link")).forEach(carried::add);
+        records.stream().filter(r -> r.get("type").equals("link") || r.get("type").equals(SOURCE_ROOT))
+                .forEach(carried::add);
+        records.stream().filter(r -> r.get("type").equals(SOURCE_ROOT)).map(r -> Path.of(r.get("path")))
+                .forEach(pendingSourceRoots::add);
         this.journal = MigrationJournal.start(folder.resolve("journal"), carried);
     }
 
@@ -138,6 +145,21 @@ final class DestinationWorkArea implements AutoCloseable {
         Path path = base.resolve(String.format("%06d-%s", ++counter, destination.getFileName()));
         journal.append(true, "stage", "staging", path.toString(), "final", destination.toString());
         return path;
+    }
+
+    /**
+     * Records, before a source's entries are removed, that {@code root} is to be removed once empty, so a run
+     * killed between emptying it and removing it finishes that on the next run.
+     */
+    void willEmpty(Path root) throws IOException {
+        if (pendingSourceRoots.add(root)) {
+            journal.append(true, SOURCE_ROOT, "path", root.toString());
+        }
+    }
+
+    /** The sources this cache's migrations began to empty (this run's and interrupted ones'). */
+    Set<Path> pendingSourceRoots() {
+        return Set.copyOf(pendingSourceRoots);
     }
 
     MigrationJournal journal() {

@@ -19,6 +19,7 @@ final class DirectoryLocks implements AutoCloseable {
 
     private final TreeDeleter deleter = TreeDeleter.create();
     private final Map<Path, DirectoryLock> held = new LinkedHashMap<>();
+    private final Map<Path, PinnedDirectory> pins = new LinkedHashMap<>();
 
     /**
      * Pins and locks {@code directory} without waiting. A source that no longer exists needs no lock ({@code
@@ -36,6 +37,7 @@ final class DirectoryLocks implements AutoCloseable {
             }
             return;
         }
+        pins.put(directory, pinned);
         if (held.containsKey(pinned.realPath())) {
             return;
         }
@@ -46,10 +48,16 @@ final class DirectoryLocks implements AutoCloseable {
         held.put(pinned.realPath(), lock.get());
     }
 
+    /** The directory {@code directory} was pinned as when it was locked, if it was. */
+    Optional<PinnedDirectory> pinned(Path directory) {
+        return Optional.ofNullable(pins.get(directory));
+    }
+
     /** Releases every lock; closing again does nothing. */
     @Override
     public void close() {
         held.values().forEach(DirectoryLock::close);
         held.clear();
+        pins.clear();
     }
 }

@@ -45,7 +45,7 @@ public final class MigrationSession implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         };
-        MigrationExecutor executor = new MigrationExecutor(plan, areas, listener, pause, LockProbe.system());
+        MigrationExecutor executor = new MigrationExecutor(plan, areas, listener, pause, LockProbe.system(), locks::pinned);
         var items = executor.run();
         int leftovers = areas.values().stream().mapToInt(DestinationWorkArea::removedLeftovers).sum();
         return new MigrationResult(items, resumed(), leftovers, executor.removedFolders());

@@ -35,9 +35,34 @@ final class SourceRemover {
     private final List<String> leftBehind = new ArrayList<>();
     private PinnedDirectory pinned;
 
-    /** A remover for entries below {@code root} (the source folder). */
+    /** A remover for entries below {@code root} (the source folder), pinned when the first entry goes. */
     SourceRemover(Path root) {
+        this(root, Optional.empty());
+    }
+
+    /** A remover for entries below {@code root}, as {@code pinned} (when the migration locked it). */
+    SourceRemover(Path root, Optional<PinnedDirectory> pinned) {
         this.root = root;
+        this.pinned = pinned.orElse(null);
+    }
+
+    /**
+     * Removes the folder {@code directory} itself when it is empty (a source emptied by its migration), with the
+     * one deleter from its parent: a link or file put in its place, or anything inside, keeps it.
+     *
+     * @return whether it was removed
+     */
+    static boolean removeIfEmpty(Path directory) throws IOException {
+        Path absolute = directory.toAbsolutePath().normalize();
+        if (absolute.getParent() == null) {
+            return false;
+        }
+        String name = absolute.getFileName().toString();
+        KeepRule onlyTheEmptyFolder = c -> c.relativePath().equals(name) && c.kind() == EntryKind.DIRECTORY
+                ? Optional.empty() : Optional.of("not empty");
+        DeletionReport report = DELETER.deleteEntries(absolute.getParent(), List.of(name),
+                DeletionRequest.real().withKeepRule(onlyTheEmptyFolder));
+        return report.kept().isEmpty() && report.errors().isEmpty() && !report.entries().isEmpty();
     }
 
     /** Source-relative entries that were not removed because they changed or could not be removed. */

@@ -75,6 +75,20 @@ class SourceRemoverTest {
         assertThat(remover.leftBehind()).isEmpty();
     }
 
+    @Test
+    void anEmptiedSourceFolderIsRemovedAndAFullOneIsNot() throws IOException {
+        Path emptied = Files.createDirectories(source.resolve("torch"));
+        Path full = Files.createDirectories(source.resolve("hub"));
+        Files.writeString(full.resolve("left"), "left");
+
+        assertThat(SourceRemover.removeIfEmpty(emptied)).isTrue();
+        assertThat(SourceRemover.removeIfEmpty(full)).isFalse();
+        assertThat(SourceRemover.removeIfEmpty(source.resolve("gone"))).isFalse();
+
+        assertThat(emptied).doesNotExist();
+        assertThat(full.resolve("left")).exists();
+    }
+
     /** The entries as the copier records them, keyed by their path inside {@code top}. */
     private static Map<String, TreeCopier.Entry> recorded(Path top, String... inside) throws IOException {
         Map<String, TreeCopier.Entry> entries = new LinkedHashMap<>();
