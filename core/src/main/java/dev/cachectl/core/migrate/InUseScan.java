@@ -3,7 +3,6 @@ package dev.cachectl.core.migrate;
 import dev.cachectl.api.CacheRules;
 import dev.cachectl.core.delete.InUse;
 import dev.cachectl.core.delete.LockProbe;
-import dev.cachectl.core.delete.LockState;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
