@@ -2,12 +2,12 @@ package dev.cachectl.cli;
 
 import dev.cachectl.core.clear.CacheClearer;
 import dev.cachectl.core.clear.ClearOutcome;
-import dev.cachectl.core.clear.ClearSelection;
 import dev.cachectl.core.clear.ClearTarget;
 import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.TreeDeleter;
 import dev.cachectl.core.validate.RealPathSafety;
 import dev.cachectl.core.workspace.CacheLocation;
+import dev.cachectl.core.workspace.ProviderSelection;
 import dev.cachectl.core.workspace.Workspace;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,6 +21,8 @@ import picocli.CommandLine.Parameters;
             "TARGET is models, app, all or a provider id. Shows what will be freed and asks on a terminal;",
             "without a terminal it needs --yes. Tokens, held locks and partial downloads still changing are kept."})
 final class ClearCommand implements Callable<Integer> {
+
+    private static final String DELETES_FILES = "deletes files";
 
     private final RootCommand root;
 
@@ -52,14 +54,13 @@ final class ClearCommand implements Callable<Integer> {
         Workspace workspace = root.workspace();
         List<CacheLocation> selected;
         try {
-            selected = ClearSelection.select(workspace.caches(), targets);
-        } catch (ClearSelection.UnknownTargetException e) {
+            selected = ProviderSelection.select(workspace, targets);
+        } catch (ProviderSelection.UnknownTargetException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
         Invocation invocation = root.invocation();
-        if (!dryRun && !yes && !invocation.interactive()) {
-            throw new CliException(ExitCode.USAGE, "clear deletes files and there is no terminal to ask:"
-                    + " pass --yes to confirm, or --dry-run to see what would be deleted");
+        if (!dryRun) {
+            ConfirmationPrompt.requireAWayToConfirm(invocation, yes, "clear", DELETES_FILES);
         }
         CacheClearer clearer = new CacheClearer(TreeDeleter.create(), LockProbe.system(),
                 new RealPathSafety(workspace.project().root(), workspace.host().home()), System.currentTimeMillis());
@@ -79,10 +80,7 @@ final class ClearCommand implements Callable<Integer> {
                 return finish(rendering, measured, true);
             }
             rendering.summary(invocation.err(), measured);
-            if (!Prompt.confirm(invocation, "Delete these files? [y/N] ")) {
-                invocation.err().println("cachectl: nothing deleted");
-                return ExitCode.OK;
-            }
+            ConfirmationPrompt.confirm(invocation, false, "Delete these files?", "clear", DELETES_FILES);
         }
         List<ClearOutcome> done;
         try (ProgressLine progress = ProgressLine.start(invocation.err(), "deleting", invocation.interactive())) {

@@ -7,9 +7,9 @@ public final class ExitCode {
 
     /** The command did what was asked and found nothing wrong. */
     public static final int OK = 0;
-    /** The command found or hit a problem: an invalid config, a failed check, a partial failure. */
+    /** The command found or hit a problem (an invalid config, a failed check, a partial failure), or was declined. */
     public static final int PROBLEM = 1;
-    /** Usage error or unusable input: bad options, an unreadable or unusable config, a refused prompt. */
+    /** Usage error or unusable input: bad options, an unreadable or unusable config, no terminal to confirm on. */
     public static final int USAGE = 2;
     /**
      * The results could not be written to stdout (a full disk, a closed pipe): whatever the command did, its

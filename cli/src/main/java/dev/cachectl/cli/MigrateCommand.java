@@ -11,6 +11,7 @@ import dev.cachectl.core.migrate.MigrationPlan;
 import dev.cachectl.core.migrate.MigrationRequest;
 import dev.cachectl.core.migrate.MigrationResult;
 import dev.cachectl.core.migrate.MigrationSession;
+import dev.cachectl.core.migrate.PlanChangedException;
 import dev.cachectl.core.migrate.PlannedSource;
 import dev.cachectl.core.status.HumanBytes;
 import dev.cachectl.core.workspace.Workspace;
@@ -100,21 +101,15 @@ final class MigrateCommand implements Callable<Integer> {
             return finish(err, plan.hasBlockingEntries(), dryRun ? "dry run" : "nothing was changed");
         }
         if (!plan.changesNothing()) {
-            ConfirmationPrompt.confirm(invocation, yes, question(plan), "migrate");
+            ConfirmationPrompt.confirm(invocation, yes, question(plan), "migrate", "changes files");
         }
         MigrationResult result;
-        try (MigrationSession session = Migration.lock(workspace, plan)) {
-            // Plan again under the lock: the plan that runs must be exactly the one that was shown.
-            MigrationPlan locked = plan(workspace, request);
-            if (!locked.equals(plan)) {
-                throw new CliException(ExitCode.PROBLEM, "the caches changed while the plan was shown (another"
-                        + " process wrote to them); nothing was done: run 'cachectl migrate' again");
-            }
+        try (MigrationSession session = Migration.start(workspace, request, plan)) {
             if (session.resumed()) {
                 err.println("cachectl: finishing an interrupted migration");
             }
             result = session.execute(plan, listener(invocation), testDelay());
-        } catch (MigrationLockedException e) {
+        } catch (MigrationLockedException | PlanChangedException e) {
             throw new CliException(ExitCode.PROBLEM, e.getMessage(), e);
         } catch (IOException e) {
             throw new CliException(ExitCode.PROBLEM, "cannot use the migration work folder: " + e.getMessage(), e);

@@ -99,6 +99,11 @@ class ArchitectureTest {
             .orShould().callMethod(Throwable.class, "printStackTrace")
             .because("results and diagnostics are rendered by the CLI through injected writers");
 
+    static final ArchRule ONLY_THE_NATIVE_LAYER_CALLS_NATIVE_CODE = noClasses()
+            .that().resideOutsideOfPackage("dev.cachectl.core.fs.linux..")
+            .should().dependOnClassesThat().resideInAPackage("java.lang.foreign..")
+            .because("every native binding sits behind one availability check (OS, architecture, native access)");
+
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.cachectl.(**)").should().beFreeOfCycles()
             .because("cycles make the modules impossible to split or test alone");
 
@@ -148,5 +153,10 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         NO_PACKAGE_CYCLES.check(classes);
+    }
+
+    @Test
+    void onlyTheNativeLayerCallsNativeCode() {
+        ONLY_THE_NATIVE_LAYER_CALLS_NATIVE_CODE.check(classes);
     }
 }

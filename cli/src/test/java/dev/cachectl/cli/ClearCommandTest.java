@@ -160,7 +160,7 @@ class ClearCommandTest {
         CliHarness.Result result = cli.run("clear", "bogus", "--yes");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(result.err()).contains("unknown clear target 'bogus'").contains("models, app, all")
+        assertThat(result.err()).contains("unknown provider 'bogus'").contains("models, app, all")
                 .contains("huggingface");
     }
 
@@ -168,8 +168,8 @@ class ClearCommandTest {
     void onATerminalItAsksAndANoKeepsEverything() {
         CliHarness.Result result = cli.interactive(true).stdin("n\n").run("clear", "app");
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.err()).contains("Delete these files? [y/N]").contains("nothing deleted");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.PROBLEM);
+        assertThat(result.err()).contains("Delete these files? [y/N]").contains("clear cancelled: nothing was changed");
         assertThat(tmdb.resolve("movie-1.json")).exists();
 
         CliHarness.Result yes = cli.interactive(true).stdin("y\n").run("clear", "app");

@@ -50,9 +50,20 @@ class MigrateCommandTest {
     }
 
     @Test
+    void providersAreChosenAsStatusAndClearChooseThem() {
+        CliHarness.Result unknown = cli().run("migrate", "bogus", "--dry-run");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).contains("unknown provider 'bogus'").contains("or a group: models, app, all");
+
+        CliHarness.Result models = cli().run("migrate", "models", "--dry-run");
+        assertThat(models.exitCode()).as(models.err()).isZero();
+        assertThat(models.out()).contains("models--openai--whisper-tiny");
+    }
+
+    @Test
     void onATerminalItAsksAndNoMeansNothingChanges() {
         CliHarness.Result declined = cli().interactive(true).stdin("n\n").run("migrate");
-        assertThat(declined.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(declined.exitCode()).isEqualTo(ExitCode.PROBLEM);
         assertThat(declined.err()).contains("[y/N]").contains("nothing was changed");
         assertThat(project.resolve(".cache")).doesNotExist();
 

@@ -107,7 +107,8 @@ class MigrateIT {
         int second = run(trees, temp.resolve("second"), Map.of(), "migrate", "--yes");
 
         assertThat(second).isEqualTo(ExitCode.PROBLEM);
-        assertThat(Files.readString(temp.resolve("second/err.txt"))).contains("another cachectl migrate is running");
+        assertThat(Files.readString(temp.resolve("second/err.txt"))).contains("another cachectl command (a clear or a"
+                + " migrate) is working in");
         assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).as(Files.readString(temp.resolve("first/err.txt"))).isZero();
         assertThat(work.resolve("journal")).doesNotExist();

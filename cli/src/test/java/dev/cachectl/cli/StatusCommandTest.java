@@ -128,7 +128,7 @@ class StatusCommandTest {
         var result = cli().run("status", "torch", "tensorflow");
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err()).isEqualTo("cachectl: unknown provider 'tensorflow'; known providers: huggingface,"
-                + " mlx, torch, glossary, musicbrainz, tmdb (see 'cachectl providers')\n");
+                + " mlx, torch, glossary, musicbrainz, tmdb (see 'cachectl providers'), or a group: models, app, all\n");
         assertThat(result.out()).isEmpty();
     }
 

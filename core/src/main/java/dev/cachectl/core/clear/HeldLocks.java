@@ -1,5 +1,6 @@
 package dev.cachectl.core.clear;
 
+import dev.cachectl.core.delete.InUse;
 import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.LockState;
 import dev.cachectl.core.registry.RegisteredProvider;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.LinkedHashMap;
@@ -53,13 +53,7 @@ final class HeldLocks {
 
     /** Held, or cannot tell (keeping is the safe mistake); not held once its owner has removed it. */
     private static boolean held(LockProbe probe, Path lock) {
-        try {
-            return probe.probe(lock) != LockState.FREE;
-        } catch (NoSuchFileException gone) {
-            return false;
-        } catch (IOException cannotOpen) {
-            return true;
-        }
+        return InUse.lockState(probe, lock) != LockState.FREE;
     }
 
     /** The leading segments of a glob that contain no wildcard, e.g. {@code hub/.locks} of {@code hub/.locks/**}. */

@@ -2,18 +2,18 @@ package dev.cachectl.core.clear;
 
 import dev.cachectl.api.EntryKind;
 import dev.cachectl.core.delete.DeletionCandidate;
+import dev.cachectl.core.delete.InUse;
 import dev.cachectl.core.delete.KeepRule;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Keeps what another process is using: entries a held lock protects (and the held lock files themselves),
- * and partial downloads modified recently. Built once per cache before the deletion, from the provider's
+ * and partial downloads modified within {@link InUse#GRACE} (the rule every command shares, see {@link InUse}). Built once per cache before the deletion, from the provider's
  * {@link dev.cachectl.api.CacheRules}; asked for every entry, from several threads.
  *
  * @param heldLocks    protected entry (relative path) → the held lock file that protects it
@@ -23,13 +23,10 @@ import java.util.Optional;
 record InUseRule(Map<String, String> heldLocks, List<PathMatcher> partialGlobs, long recentSince)
         implements KeepRule {
 
-    /** How recently a partial download must have changed to count as still downloading. */
-    static final Duration RECENT = Duration.ofHours(1);
-
     static InUseRule of(Map<String, String> heldLocks, List<String> partialGlobs, long nowMillis) {
         List<PathMatcher> matchers = partialGlobs.stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
-        return new InUseRule(Map.copyOf(heldLocks), matchers, nowMillis - RECENT.toMillis());
+        return new InUseRule(Map.copyOf(heldLocks), matchers, nowMillis - InUse.GRACE.toMillis());
     }
 
     @Override
@@ -44,8 +41,8 @@ record InUseRule(Map<String, String> heldLocks, List<PathMatcher> partialGlobs, 
             Path relative = Path.of(path);
             for (PathMatcher matcher : partialGlobs) {
                 if (matcher.matches(relative)) {
-                    return Optional.of("partial download changed in the last " + RECENT.toMinutes()
-                            + " minutes (still downloading?)");
+                    return Optional.of("partial download changed in the last " + InUse.graceInWords()
+                            + " (still downloading?)");
                 }
             }
         }

@@ -99,15 +99,27 @@ final class DeletionEngine<N> {
     }
 
     DeletionReport deleteEntries(Path root, List<String> relativePaths, DeletionRequest request) throws IOException {
-        List<Unit<N>> units = new ArrayList<>();
         try (DirectoryHandle<N> rootHandle = opener.openRoot(root)) {
-            for (String relativePath : relativePaths) {
-                List<String> segments = RelativePaths.segments(relativePath);
-                units.add(new Unit<>(segments.subList(0, segments.size() - 1),
-                        rootHandle.encode(segments.getLast()), relativePath, null));
-            }
-            return execute(root, rootHandle, new DeletionRun(request, units.size()), units, false);
+            return deleteEntries(root, rootHandle, relativePaths, request);
         }
+    }
+
+    DeletionReport deleteEntries(PinnedDirectory pinned, List<String> relativePaths, DeletionRequest request)
+            throws IOException {
+        try (DirectoryHandle<N> rootHandle = openPinned(pinned)) {
+            return deleteEntries(pinned.realPath(), rootHandle, relativePaths, request);
+        }
+    }
+
+    private DeletionReport deleteEntries(Path root, DirectoryHandle<N> rootHandle, List<String> relativePaths,
+                                         DeletionRequest request) {
+        List<Unit<N>> units = new ArrayList<>();
+        for (String relativePath : relativePaths) {
+            List<String> segments = RelativePaths.segments(relativePath);
+            units.add(new Unit<>(segments.subList(0, segments.size() - 1),
+                    rootHandle.encode(segments.getLast()), relativePath, null));
+        }
+        return execute(root, rootHandle, new DeletionRun(request, units.size()), units, false);
     }
 
     /** The root's entries with their attributes, by name. */

@@ -58,7 +58,7 @@ final class DeletionRun {
         for (KeepRule rule : request.keepRules()) {
             try {
                 Optional<String> reason = rule.reasonToKeep(
-                        new DeletionCandidate(relativePath, st.kind(), st.size(), st.mtimeMillis()));
+                        new DeletionCandidate(relativePath, st.kind(), st.size(), st.mtimeMillis(), st.identity()));
                 if (reason.isPresent()) {
                     return reason.get();
                 }

@@ -47,8 +47,9 @@ public final class TreeDeleter {
     }
 
     /**
-     * The portable deleter on {@link java.nio.file.SecureDirectoryStream}. It cannot see link counts or devices:
-     * a hard-linked file's bytes are counted once per name and mount points below the root are not recognised.
+     * The portable deleter on {@link java.nio.file.SecureDirectoryStream}. It cannot see link counts (a
+     * hard-linked file's bytes are counted once per name); it does not cross a mount point where the file system
+     * has the {@code unix} attribute view (Linux, macOS), which gives each directory's device.
      * Where the platform has no secure directory streams, every deletion fails with an {@link IOException}
      * rather than fall back to path-based removal.
      */
@@ -112,6 +113,18 @@ public final class TreeDeleter {
      * @throws IOException              when {@code root} cannot be opened as a directory, or is a symbolic link
      */
     public DeletionReport deleteEntries(Path root, List<String> relativePaths, DeletionRequest request)
+            throws IOException {
+        relativePaths.forEach(RelativePaths::segments);
+        return engine.deleteEntries(root, relativePaths, request);
+    }
+
+    /**
+     * As {@link #deleteEntries(Path, List, DeletionRequest)} below a pinned directory: opens its real path and
+     * deletes only when that is still the directory that was pinned.
+     *
+     * @throws DirectoryChangedException when it is not (nothing is deleted then)
+     */
+    public DeletionReport deleteEntries(PinnedDirectory root, List<String> relativePaths, DeletionRequest request)
             throws IOException {
         relativePaths.forEach(RelativePaths::segments);
         return engine.deleteEntries(root, relativePaths, request);

@@ -1,9 +1,6 @@
 package dev.cachectl.core.exec;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
+import dev.cachectl.core.fs.linux.Signals;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +27,6 @@ import sun.misc.SignalHandler;
  */
 final class SignalRelay implements AutoCloseable {
 
-    private static final int SIGINT = 2;
     private static final long GRACE_SECONDS = 5;
 
     private final java.util.concurrent.atomic.AtomicReference<Process> child =
@@ -96,20 +92,11 @@ final class SignalRelay implements AutoCloseable {
         }
     }
 
-    /** Sends SIGINT to the child with kill(2); where that is unavailable (Windows), terminates it. */
+    /** Sends SIGINT to the child with kill(2); where that is unavailable, terminates it. */
     private static void interrupt(Process child) {
-        Optional<MethodHandle> kill = Kill.HANDLE;
-        if (kill.isPresent()) {
-            try {
-                int result = (int) kill.get().invokeExact((int) child.pid(), SIGINT);
-                if (result == 0) {
-                    return;
-                }
-            } catch (Throwable e) {
-                // fall through to destroy()
-            }
+        if (!Signals.send(child.pid(), Signals.SIGINT)) {
+            child.destroy();
         }
-        child.destroy();
     }
 
     @Override
@@ -120,24 +107,6 @@ final class SignalRelay implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // the JVM is already shutting down: the hook runs and finds the child gone
-        }
-    }
-
-    /** kill(2) from the C library, looked up once; empty on platforms without it. */
-    private static final class Kill {
-        static final Optional<MethodHandle> HANDLE = lookup();
-
-        private static Optional<MethodHandle> lookup() {
-            if (System.getProperty("os.name", "").startsWith("Windows")) {
-                return Optional.empty();
-            }
-            try {
-                Linker linker = Linker.nativeLinker();
-                return linker.defaultLookup().find("kill").map(address -> linker.downcallHandle(address,
-                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)));
-            } catch (RuntimeException | LinkageError e) {
-                return Optional.empty();
-            }
         }
     }
 }

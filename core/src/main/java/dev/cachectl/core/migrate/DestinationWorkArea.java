@@ -1,5 +1,9 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.core.delete.DeletionError;
+import dev.cachectl.core.delete.DeletionReport;
+import dev.cachectl.core.delete.DeletionRequest;
+import dev.cachectl.core.delete.TreeDeleter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -30,6 +34,11 @@ final class DestinationWorkArea implements AutoCloseable {
     static final String FOLDER = ".cachectl-migrate";
     /** A staging folder beside a destination that lives on another file system than the cache. */
     static final String SIDE_STAGING = ".cachectl-migrate-staging";
+    /** The journal record of a source to remove once empty. */
+    private static final String SOURCE_ROOT = "source-root";
+
+    /** The one deleter, the same as {@code clear}'s: never a path-based fallback. */
+    private static final TreeDeleter DELETER = TreeDeleter.create();
 
     private final Path folder;
     private final Path staging;
@@ -38,6 +47,8 @@ final class DestinationWorkArea implements AutoCloseable {
     private final MigrationJournal journal;
     private final HardLinkMap links = new HardLinkMap();
     private final Set<Path> sideStagings = new LinkedHashSet<>();
+    /** Sources an earlier run began to empty into this cache; each is removed once found empty. */
+    private final Set<Path> pendingSourceRoots = new LinkedHashSet<>();
     private final int removedLeftovers;
     private final boolean resumed;
     private int counter;
@@ -52,7 +63,10 @@ final class DestinationWorkArea implements AutoCloseable {
         this.removedLeftovers = recover(records);
         List<Map<String, String>> carried = new ArrayList<>();
         carried.add(Map.of("type", "run", "id", UUID.randomUUID().toString()));
-        records.stream().filter(r -> r.get("type").equals("link")).forEach(carried::add);
+        records.stream().filter(r -> r.get("type").equals("link") || r.get("type").equals(SOURCE_ROOT))
+                .forEach(carried::add);
+        records.stream().filter(r -> r.get("type").equals(SOURCE_ROOT)).map(r -> Path.of(r.get("path")))
+                .forEach(pendingSourceRoots::add);
         this.journal = MigrationJournal.start(folder.resolve("journal"), carried);
     }
 
@@ -133,6 +147,21 @@ final class DestinationWorkArea implements AutoCloseable {
         return path;
     }
 
+    /**
+     * Records, before a source's entries are removed, that {@code root} is to be removed once empty, so a run
+     * killed between emptying it and removing it finishes that on the next run.
+     */
+    void willEmpty(Path root) throws IOException {
+        if (pendingSourceRoots.add(root)) {
+            journal.append(true, SOURCE_ROOT, "path", root.toString());
+        }
+    }
+
+    /** The sources this cache's migrations began to empty (this run's and interrupted ones'). */
+    Set<Path> pendingSourceRoots() {
+        return Set.copyOf(pendingSourceRoots);
+    }
+
     MigrationJournal journal() {
         return journal;
     }
@@ -184,45 +213,32 @@ final class DestinationWorkArea implements AutoCloseable {
         }
     }
 
-    /** Deletes everything inside {@code folder}; returns how many top-level entries there were. */
+    /**
+     * Deletes everything inside {@code folder} with the one deleter ({@link TreeDeleter}: race-safe, never
+     * following a link, any depth); returns how many top-level entries there were.
+     */
     private static int clear(Path folder) throws IOException {
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
         }
-        List<Path> children;
-        try (Stream<Path> list = Files.list(folder)) {
-            children = list.toList();
-        }
-        for (Path child : children) {
-            deleteTree(child);
-        }
-        return children.size();
+        DeletionReport report = DELETER.clearContents(folder, DeletionRequest.real());
+        failOnErrors(report);
+        return report.entries().size() + report.kept().size();
     }
 
-    /**
-     * Deletes a staged tree, never following links (only cachectl's own staging is passed here), through open
-     * folders ({@link OpenFolder}), so a tree deeper than {@code PATH_MAX} goes too.
-     */
+    /** Deletes a staged tree (only cachectl's own staging is passed here) with the one deleter. */
     static void deleteTree(Path root) throws IOException {
         Path absolute = root.toAbsolutePath().normalize();
-        if (!OpenFolder.at(absolute, path -> Files.exists(path, LinkOption.NOFOLLOW_LINKS))) {
-            return;
-        }
-        try (OpenFolder parent = OpenFolder.open(absolute.getParent())) {
-            deleteEntry(parent, absolute.getFileName().toString());
-        }
+        failOnErrors(DELETER.deleteEntries(absolute.getParent(), List.of(absolute.getFileName().toString()),
+                DeletionRequest.real()));
     }
 
-    private static void deleteEntry(OpenFolder folder, String name) throws IOException {
-        Path entry = folder.entry(name);
-        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-            try (OpenFolder child = folder.child(name)) {
-                for (String inside : child.names()) {
-                    deleteEntry(child, inside);
-                }
-            }
+    private static void failOnErrors(DeletionReport report) throws IOException {
+        if (!report.errors().isEmpty()) {
+            DeletionError first = report.errors().getFirst();
+            throw new IOException("cannot delete " + report.root().resolve(first.relativePath()) + ": "
+                    + first.message());
         }
-        Files.deleteIfExists(entry);
     }
 
     private static void deleteIfEmpty(Path folder) throws IOException {

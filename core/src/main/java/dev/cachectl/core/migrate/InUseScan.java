@@ -1,8 +1,8 @@
 package dev.cachectl.core.migrate;
 
 import dev.cachectl.api.CacheRules;
+import dev.cachectl.core.delete.InUse;
 import dev.cachectl.core.delete.LockProbe;
-import dev.cachectl.core.delete.LockState;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -21,13 +21,10 @@ import java.util.Map;
 /**
  * Finds what another process is using in a source, following the provider's {@link CacheRules}: a held
  * lock protects the entry {@code lockedEntry} names (for the hub, the whole repo); a partial download
- * modified within {@link #RECENT} protects its hub repo (or itself outside a repo). Also lists the lock
+ * modified within {@link InUse#GRACE} protects its hub repo (or itself outside a repo). Also lists the lock
  * files, which are never carried over.
  */
 final class InUseScan {
-
-    /** How recent a partial download must be to count as in progress. */
-    static final Duration RECENT = Duration.ofHours(1);
 
     /**
      * What the scan found.
@@ -97,7 +94,7 @@ final class InUseScan {
             if (attrs.isRegularFile() && locks.stream().anyMatch(m -> m.matches(providerPath))) {
                 String protectedEntry = lockedEntry(source, relative);
                 lockFiles.put(relative, protectedEntry);
-                switch (stateOf(probe, entry)) {
+                switch (InUse.lockState(probe, entry)) {
                     case HELD -> refused.putIfAbsent(protectedEntry, "a download holds its lock (" + relative
                             + "); wait for it to finish, or use --force");
                     case UNKNOWN -> refused.putIfAbsent(protectedEntry, "cannot check its lock (" + relative
@@ -105,20 +102,11 @@ final class InUseScan {
                     case FREE -> { }
                 }
             } else if (partials.stream().anyMatch(m -> m.matches(providerPath))
-                    && attrs.lastModifiedTime().toInstant().isAfter(now.minus(RECENT))) {
+                    && InUse.stillDownloading(attrs.lastModifiedTime().toMillis(), now.toEpochMilli())) {
                 long minutes = Duration.between(attrs.lastModifiedTime().toInstant(), now).toMinutes();
                 refused.putIfAbsent(HubLayout.entryProtectedBy(relative), "a download is in progress (" + relative
                         + ", modified " + Math.max(0, minutes) + " min ago); wait for it, or use --force");
             }
-        }
-    }
-
-    /** What {@code probe} says of {@code lockFile}; {@code UNKNOWN} when it cannot be opened (gone, a link). */
-    static LockState stateOf(LockProbe probe, Path lockFile) {
-        try {
-            return probe.probe(lockFile);
-        } catch (IOException e) {
-            return LockState.UNKNOWN;
         }
     }
 

@@ -1,14 +1,16 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.core.delete.PinnedDirectory;
 import dev.cachectl.core.delete.LockProbe;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Carries out a plan, one top-level entry (a hub repo, say) at a time, in three phases, so that a run
@@ -32,6 +34,7 @@ final class MigrationExecutor {
     private final MigrationListener listener;
     private final StepPause pause;
     private final LockProbe probe;
+    private final Function<Path, Optional<PinnedDirectory>> pins;
     private final List<ItemResult> results = new ArrayList<>();
     private final List<Path> removedFolders = new ArrayList<>();
 
@@ -41,12 +44,13 @@ final class MigrationExecutor {
     }
 
     MigrationExecutor(MigrationPlan plan, Map<Path, DestinationWorkArea> areas, MigrationListener listener,
-                      StepPause pause, LockProbe probe) {
+                      StepPause pause, LockProbe probe, Function<Path, Optional<PinnedDirectory>> pins) {
         this.plan = plan;
         this.areas = areas;
         this.listener = listener;
         this.pause = pause;
         this.probe = probe;
+        this.pins = pins;
     }
 
     List<ItemResult> run() {
@@ -56,7 +60,16 @@ final class MigrationExecutor {
                 continue;
             }
             DestinationWorkArea area = Objects.requireNonNull(areas.get(source.cacheDirectory()), "work area");
-            SourceRemover remover = new SourceRemover(source.root());
+            // The source as it was pinned when the session locked it: removal goes on only below that directory.
+            SourceRemover remover = new SourceRemover(source.root(), pins.apply(source.root()));
+            if (!plan.copy() && source.removeRootWhenEmpty()) {
+                try {
+                    area.willEmpty(source.root());
+                } catch (IOException e) {
+                    // Only the clean-up of a run killed after emptying the source depends on it.
+                    assert e != null;
+                }
+            }
             Map<String, List<PlanItem>> units = new LinkedHashMap<>();
             source.items().forEach(item -> units.computeIfAbsent(item.unit(), u -> new ArrayList<>()).add(item));
             units.forEach((unit, items) -> {
@@ -68,7 +81,21 @@ final class MigrationExecutor {
                 removeEmptiedFolders(source, remover);
             }
         }
+        // Sources an interrupted run emptied but was killed before removing: nothing is planned for them now.
+        areas.values().stream().flatMap(area -> area.pendingSourceRoots().stream()).distinct()
+                .filter(root -> !removedFolders.contains(root)).forEach(this::removeIfEmpty);
         return List.copyOf(results);
+    }
+
+    private void removeIfEmpty(Path root) {
+        try {
+            if (SourceRemover.removeIfEmpty(root)) {
+                removedFolders.add(root);
+            }
+        } catch (IOException e) {
+            // Still holds something, or cannot be removed: left as it is.
+            assert e != null;
+        }
     }
 
     List<Path> removedFolders() {
@@ -85,14 +112,7 @@ final class MigrationExecutor {
             }
         }
         if (source.removeRootWhenEmpty()) {
-            try {
-                Files.delete(source.root());
-                removedFolders.add(source.root());
-            } catch (IOException e) {
-                // Entries stayed behind (conflicts, refusals, kept files, each reported), it is gone already,
-                // or it cannot be removed: in every case the folder is left as it is.
-                assert e != null;
-            }
+            removeIfEmpty(source.root());
         }
     }
 

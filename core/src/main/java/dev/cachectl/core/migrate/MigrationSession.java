@@ -7,15 +7,18 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The destinations of a migration, locked: no other {@code cachectl migrate} writes into them until this
- * closes. Closing removes the work folders when nothing is left in staging.
+ * A migration's caches, locked (see {@link Migration#start}): no other {@code cachectl migrate} writes into the
+ * destinations, and no {@code clear} or migrate deletes in them or in the sources, until this closes. Closing
+ * removes the work folders when nothing is left in staging, then releases the locks.
  */
 public final class MigrationSession implements AutoCloseable {
 
     private final Map<Path, DestinationWorkArea> areas;
+    private final DirectoryLocks locks;
 
-    MigrationSession(Map<Path, DestinationWorkArea> areas) {
+    MigrationSession(Map<Path, DestinationWorkArea> areas, DirectoryLocks locks) {
         this.areas = areas;
+        this.locks = locks;
     }
 
     /** Whether a journal of an interrupted migration was found in one of the destinations. */
@@ -42,7 +45,7 @@ public final class MigrationSession implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         };
-        MigrationExecutor executor = new MigrationExecutor(plan, areas, listener, pause, LockProbe.system());
+        MigrationExecutor executor = new MigrationExecutor(plan, areas, listener, pause, LockProbe.system(), locks::pinned);
         var items = executor.run();
         int leftovers = areas.values().stream().mapToInt(DestinationWorkArea::removedLeftovers).sum();
         return new MigrationResult(items, resumed(), leftovers, executor.removedFolders());
@@ -62,6 +65,8 @@ public final class MigrationSession implements AutoCloseable {
                 }
             }
         }
+        areas.clear();
+        locks.close();
         if (first != null) {
             throw first;
         }

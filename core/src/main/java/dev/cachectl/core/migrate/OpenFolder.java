@@ -12,6 +12,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An open directory, so that the copier works on trees of any depth: on Linux the folder is held by a
@@ -33,6 +34,7 @@ final class OpenFolder implements AutoCloseable {
     private final Path logical;
     private final int fd;
     private final Path handle;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OpenFolder(Path logical, int fd) {
         this.logical = logical;
@@ -146,9 +148,10 @@ final class OpenFolder implements AutoCloseable {
         return names;
     }
 
+    /** Closes the descriptor; closing again does nothing (the number may already name another file). */
     @Override
     public void close() {
-        if (fd >= 0) {
+        if (fd >= 0 && !closed.getAndSet(true)) {
             try (Scratch s = Scratch.borrow()) {
                 Libc.close(s, fd);
             }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param path        the entry relative to the source root, with {@code /} separators
  * @param source      the absolute source path
  * @param destination the absolute destination path
- * @param bytes       apparent bytes of the regular files in the entry (each hard-linked file once)
+ * @param bytes       apparent bytes as {@code du -s -b} counts them (each hard-linked file once): a file's size,
+ *                    or everything in a folder that moves in one piece, the folders themselves included
  * @param files       regular files and symbolic links in the entry
  * @param reason      why, for conflicts, refusals and kept entries; empty otherwise
  */

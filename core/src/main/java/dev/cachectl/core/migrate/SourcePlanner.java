@@ -1,5 +1,7 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.core.scan.TreeScanner;
+import dev.cachectl.core.scan.TreeUsage;
 import dev.cachectl.core.delete.LockProbe;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -23,6 +25,9 @@ import java.util.Set;
  * in use, protected entries and lock files are refused, kept or discarded. Reads only; never changes a file.
  */
 final class SourcePlanner {
+
+    /** The one scanner, the same as {@code status}'s. */
+    private static final TreeScanner SCANNER = TreeScanner.create();
 
     private final MigrationSource source;
     private final boolean copyMethod;
@@ -66,6 +71,24 @@ final class SourcePlanner {
                 mergedDeepestFirst);
     }
 
+    /**
+     * What an entry that moves in one piece holds, measured by the one scanner (du's figures: hard-linked files
+     * once, links never followed), reached through an open folder so any depth works; null when it cannot be
+     * measured at all.
+     */
+    private static TreeUsage measure(Path entry) {
+        try {
+            return OpenFolder.at(entry, SCANNER::scan);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether a copy carries everything: nothing unreadable, no socket, pipe or device inside. */
+    private static boolean copyable(TreeUsage usage) {
+        return usage.complete() && usage.others() == 0;
+    }
+
     private void diff(String relative, Path src, Path dst) {
         if (inUse.lockFiles().containsKey(relative)) {
             pendingLocks.add(relative);
@@ -85,8 +108,9 @@ final class SourcePlanner {
         }
         String refusal = refusalFor(relative);
         if (refusal != null) {
-            SubtreeStats stats = SubtreeStats.of(src);
-            add(PlanAction.REFUSED, relative, src, dst, stats.bytes(), stats.files(), refusal);
+            TreeUsage usage = attrs.isSymbolicLink() ? null : measure(src);
+            add(PlanAction.REFUSED, relative, src, dst, usage == null ? 0 : usage.apparentBytes(),
+                    usage == null ? 1 : usage.files() + usage.symlinks(), refusal);
             return;
         }
         if (attrs.isOther()) {
@@ -100,11 +124,11 @@ final class SourcePlanner {
                 add(transfer, relative, src, dst, attrs.isRegularFile() ? attrs.size() : 0, 1, "");
                 return;
             }
-            SubtreeStats stats = somethingInside(relative) ? null : SubtreeStats.of(src);
-            if (stats == null || (copyMethod && !stats.copyable())) {
+            TreeUsage usage = somethingInside(relative) ? null : measure(src);
+            if (usage == null || (copyMethod && !copyable(usage))) {
                 recurse(relative, src, dst);
             } else {
-                add(transfer, relative, src, dst, stats.bytes(), stats.files(), "");
+                add(transfer, relative, src, dst, usage.apparentBytes(), usage.files() + usage.symlinks(), "");
             }
         } else if (attrs.isDirectory() && existing.isDirectory()) {
             recurse(relative, src, dst);

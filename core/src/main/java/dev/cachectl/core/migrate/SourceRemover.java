@@ -1,37 +1,68 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.api.EntryKind;
+import dev.cachectl.core.delete.DeletionCandidate;
+import dev.cachectl.core.delete.DeletionError;
+import dev.cachectl.core.delete.DeletionReport;
+import dev.cachectl.core.delete.DeletionRequest;
+import dev.cachectl.core.delete.KeepRule;
+import dev.cachectl.core.delete.KeptEntry;
+import dev.cachectl.core.delete.PinnedDirectory;
+import dev.cachectl.core.delete.TreeDeleter;
+import dev.cachectl.core.fs.internal.FileIdentity;
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SecureDirectoryStream;
-import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Removes migrated entries from a source, race-safely: every step is relative to an open directory
- * ({@link SecureDirectoryStream}, i.e. {@code openat}/{@code unlinkat}), so a folder swapped for a link
- * after planning can never redirect a deletion outside the source; links are removed as links. A file is
- * removed only while it is still exactly what was migrated (same inode, size and modification time);
- * anything changed or new is left and reported. Where the platform has no secure directory streams, the
- * same checks run on paths.
+ * Removes migrated entries from a source with the one deleter ({@link TreeDeleter}, the same as {@code clear}'s):
+ * relative to the source folder pinned when the first entry is removed, never following a link, not crossing a
+ * mount point, any depth, and never falling back to path-based removal. An entry is removed only while it is
+ * still exactly what was migrated (same object, kind, size and modification time, checked by a {@link KeepRule}
+ * just before it goes); anything changed or new is left and reported.
  */
 final class SourceRemover {
 
+    private static final TreeDeleter DELETER = TreeDeleter.create();
+    private static final String CHANGED = "changed during the migration";
+
     private final Path root;
     private final List<String> leftBehind = new ArrayList<>();
+    private PinnedDirectory pinned;
 
-    /** A remover for entries below {@code root} (the source folder). */
+    /** A remover for entries below {@code root} (the source folder), pinned when the first entry goes. */
     SourceRemover(Path root) {
+        this(root, Optional.empty());
+    }
+
+    /** A remover for entries below {@code root}, as {@code pinned} (when the migration locked it). */
+    SourceRemover(Path root, Optional<PinnedDirectory> pinned) {
         this.root = root;
+        this.pinned = pinned.orElse(null);
+    }
+
+    /**
+     * Removes the folder {@code directory} itself when it is empty (a source emptied by its migration), with the
+     * one deleter from its parent: a link or file put in its place, or anything inside, keeps it.
+     *
+     * @return whether it was removed
+     */
+    static boolean removeIfEmpty(Path directory) throws IOException {
+        Path absolute = directory.toAbsolutePath().normalize();
+        if (absolute.getParent() == null) {
+            return false;
+        }
+        String name = absolute.getFileName().toString();
+        KeepRule onlyTheEmptyFolder = c -> c.relativePath().equals(name) && c.kind() == EntryKind.DIRECTORY
+                ? Optional.empty() : Optional.of("not empty");
+        DeletionReport report = DELETER.deleteEntries(absolute.getParent(), List.of(name),
+                DeletionRequest.real().withKeepRule(onlyTheEmptyFolder));
+        return report.kept().isEmpty() && report.errors().isEmpty() && !report.entries().isEmpty();
     }
 
     /** Source-relative entries that were not removed because they changed or could not be removed. */
@@ -39,186 +70,62 @@ final class SourceRemover {
         return List.copyOf(leftBehind);
     }
 
-    /** Removes one file or link at {@code relative} if {@code unchanged} accepts its current attributes. */
-    boolean removeFile(String relative, Predicate<BasicFileAttributes> unchanged) throws IOException {
-        return withParent(relative, (dir, name) -> {
-            BasicFileAttributes attrs = dir.attributes(name);
-            if (attrs == null) {
-                return true;
-            }
-            if (attrs.isDirectory() || !unchanged.test(attrs)) {
-                leftBehind.add(relative);
-                return false;
-            }
-            dir.deleteFile(name);
-            return true;
-        });
+    /** Removes one file or link at {@code relative} if {@code unchanged} accepts it as it is now. */
+    boolean removeFile(String relative, Predicate<DeletionCandidate> unchanged) throws IOException {
+        DeletionReport report = delete(relative, c -> c.kind() != EntryKind.DIRECTORY && unchanged.test(c));
+        report.kept().forEach(k -> leftBehind.add(k.relativePath()));
+        return report.kept().isEmpty();
     }
 
     /** Removes the folder at {@code relative} when it is empty; true when it is gone. */
     boolean removeEmptyDirectory(String relative) throws IOException {
-        return withParent(relative, (dir, name) -> dir.deleteEmptyDirectory(name));
+        // Anything inside keeps the folder; so does a link or file put in its place.
+        DeletionReport report = delete(relative, c -> c.relativePath().equals(relative) && c.kind() == EntryKind.DIRECTORY);
+        return report.kept().isEmpty();
     }
 
     /**
-     * Removes a copied tree at {@code relative}: each entry of {@code copied} (keyed by its path inside the
-     * tree, {@code ""} for the tree itself) that is unchanged, then the folders that are left empty.
+     * Removes a copied tree at {@code relative}: each entry of {@code copied} (keyed by its path inside the tree,
+     * {@code ""} for the tree itself) that is unchanged, then the folders that are left empty.
      */
     void removeCopied(String relative, Map<String, TreeCopier.Entry> copied) throws IOException {
-        TreeCopier.Entry top = copied.get("");
-        if (top == null) {
+        if (!copied.containsKey("")) {
             return;
         }
-        if (!top.directory()) {
-            removeFile(relative, attrs -> matches(top, attrs));
-            return;
-        }
-        withParent(relative, (dir, name) -> {
-            BasicFileAttributes attrs = dir.attributes(name);
-            if (attrs == null || !attrs.isDirectory() || !Objects.equals(attrs.fileKey(), top.fileKey())) {
-                leftBehind.add(relative);
-                return false;
-            }
-            try (Dir child = dir.open(name)) {
-                removeInside(child, relative, "", copied);
-            }
-            if (!dir.deleteEmptyDirectory(name)) {
-                leftBehind.add(relative);
-            }
-            return true;
-        });
-    }
-
-    private void removeInside(Dir dir, String relative, String prefix, Map<String, TreeCopier.Entry> copied)
-            throws IOException {
-        for (String name : dir.names()) {
-            String inside = prefix.isEmpty() ? name : prefix + "/" + name;
+        DeletionReport report = delete(relative, c -> {
+            String inside = c.relativePath().equals(relative) ? "" : c.relativePath().substring(relative.length() + 1);
             TreeCopier.Entry entry = copied.get(inside);
-            BasicFileAttributes attrs = dir.attributes(name);
-            if (entry == null || attrs == null) {
-                leftBehind.add(relative + "/" + inside);
-                continue;
-            }
-            if (entry.directory() && attrs.isDirectory() && Objects.equals(attrs.fileKey(), entry.fileKey())) {
-                try (Dir child = dir.open(name)) {
-                    removeInside(child, relative, inside, copied);
-                }
-                if (!dir.deleteEmptyDirectory(name)) {
-                    leftBehind.add(relative + "/" + inside);
-                }
-            } else if (!entry.directory() && !attrs.isDirectory() && matches(entry, attrs)) {
-                dir.deleteFile(name);
-            } else {
-                leftBehind.add(relative + "/" + inside);
-            }
-        }
+            return entry != null && matches(entry, c);
+        });
+        report.kept().stream().map(KeptEntry::relativePath).forEach(leftBehind::add);
     }
 
     /** Whether a source entry is still what was copied. */
-    static boolean matches(TreeCopier.Entry entry, BasicFileAttributes attrs) {
-        return attrs.isSymbolicLink() == entry.link() && attrs.size() == entry.size()
-                && attrs.lastModifiedTime().equals(entry.modified()) && Objects.equals(attrs.fileKey(), entry.fileKey());
+    static boolean matches(TreeCopier.Entry entry, DeletionCandidate now) {
+        EntryKind kind = entry.directory() ? EntryKind.DIRECTORY : entry.link() ? EntryKind.SYMLINK : EntryKind.FILE;
+        return now.kind() == kind && (entry.directory() || now.size() == entry.size())
+                && (entry.directory() || now.modifiedMillis() == entry.modified().toMillis())
+                && sameObject(entry.fileKey(), now);
     }
 
-    private interface Step {
-        boolean apply(Dir parent, String name) throws IOException;
+    /** Whether {@code now} is the object whose NIO {@code fileKey} was recorded (unknown identities never match). */
+    static boolean sameObject(Object recordedFileKey, DeletionCandidate now) {
+        Object recorded = FileIdentity.ofKey(recordedFileKey);
+        return recorded != null && Objects.equals(recorded, now.identity());
     }
 
-    /** Opens the folders on the way to {@code relative}'s parent without following links, then applies. */
-    private boolean withParent(String relative, Step step) throws IOException {
-        String[] parts = relative.split("/");
-        Dir dir = Dir.open(root);
-        try {
-            for (int i = 0; i < parts.length - 1; i++) {
-                Dir next = dir.open(parts[i]);
-                dir.close();
-                dir = next;
-            }
-            return step.apply(dir, parts[parts.length - 1]);
-        } catch (NoSuchFileException e) {
-            return true;
-        } finally {
-            dir.close();
+    /** Deletes {@code relative} below the pinned source, keeping (with what is below) whatever {@code deletable} refuses. */
+    private DeletionReport delete(String relative, Predicate<DeletionCandidate> deletable) throws IOException {
+        if (pinned == null) {
+            pinned = DELETER.pin(root);
         }
-    }
-
-    /** An open folder: a secure directory stream where available, else a path with the same checks. */
-    private record Dir(Path path, SecureDirectoryStream<Path> secure) implements AutoCloseable {
-
-        static Dir open(Path path) throws IOException {
-            if (Files.isSymbolicLink(path)) {
-                throw new IOException(path + " became a symbolic link; not following it");
-            }
-            DirectoryStream<Path> stream = Files.newDirectoryStream(path);
-            if (stream instanceof SecureDirectoryStream<Path> secure) {
-                return new Dir(path, secure);
-            }
-            stream.close();
-            return new Dir(path, null);
+        KeepRule rule = c -> deletable.test(c) ? Optional.empty() : Optional.of(CHANGED);
+        DeletionReport report = DELETER.deleteEntries(pinned, List.of(relative),
+                DeletionRequest.real().withKeepRule(rule));
+        if (!report.errors().isEmpty()) {
+            DeletionError first = report.errors().getFirst();
+            throw new IOException("cannot remove " + root.resolve(first.relativePath()) + ": " + first.message());
         }
-
-        Dir open(String name) throws IOException {
-            if (secure == null) {
-                return Dir.open(path.resolve(name));
-            }
-            return new Dir(path.resolve(name), secure.newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS));
-        }
-
-        List<String> names() throws IOException {
-            List<String> names = new ArrayList<>();
-            if (secure == null) {
-                try (DirectoryStream<Path> stream = Files.newDirectoryStream(path)) {
-                    stream.forEach(p -> names.add(p.getFileName().toString()));
-                }
-            } else {
-                secure.forEach(p -> names.add(p.getFileName().toString()));
-            }
-            return names;
-        }
-
-        BasicFileAttributes attributes(String name) throws IOException {
-            try {
-                if (secure == null) {
-                    return Files.readAttributes(path.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                }
-                return secure.getFileAttributeView(Path.of(name), BasicFileAttributeView.class,
-                        LinkOption.NOFOLLOW_LINKS).readAttributes();
-            } catch (NoSuchFileException e) {
-                return null;
-            }
-        }
-
-        void deleteFile(String name) throws IOException {
-            if (secure == null) {
-                Files.delete(path.resolve(name));
-            } else {
-                secure.deleteFile(Path.of(name));
-            }
-        }
-
-        boolean deleteEmptyDirectory(String name) throws IOException {
-            try {
-                if (secure == null) {
-                    if (!Files.isDirectory(path.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
-                        return false;
-                    }
-                    Files.delete(path.resolve(name));
-                } else {
-                    secure.deleteDirectory(Path.of(name));
-                }
-                return true;
-            } catch (DirectoryNotEmptyException | java.nio.file.NotDirectoryException e) {
-                return false;
-            } catch (NoSuchFileException e) {
-                return true;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (secure != null) {
-                secure.close();
-            }
-        }
+        return report;
     }
 }

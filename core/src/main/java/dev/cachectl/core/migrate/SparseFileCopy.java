@@ -1,5 +1,6 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.core.fs.linux.PosixFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -43,7 +44,7 @@ final class SparseFileCopy {
              RandomAccessFile out = new RandomAccessFile(target.toFile(), "rw")) {
             long length = in.size();
             FileHashes hashes = new FileHashes(length, HubLayout.BlobHash.NONE);
-            Optional<List<long[]>> extents = PosixCalls.dataExtents(source, length);
+            Optional<List<long[]>> extents = PosixFiles.dataExtents(source, length);
             boolean skipZeroBlocks = extents.isEmpty();
             List<long[]> ranges = extents.orElse(List.of(new long[] {0, length}));
             FileChannel channel = out.getChannel();

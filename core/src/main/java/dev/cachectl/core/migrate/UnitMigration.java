@@ -1,7 +1,10 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.api.EntryKind;
+import dev.cachectl.core.delete.InUse;
 import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.LockState;
+import dev.cachectl.core.fs.linux.PosixFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -148,7 +150,7 @@ final class UnitMigration {
         Path staging = null;
         try {
             staging = area.stagingFor(item.destination());
-            TreeCopier copier = new TreeCopier(area.links(), !PosixCalls.available(), pause::pause);
+            TreeCopier copier = new TreeCopier(area.links(), !PosixFiles.available(), pause::pause);
             staged.put(item, new Staged(staging, copier.copy(item.source(), staging, item.destination())));
         } catch (IOException | RuntimeException e) {
             discard(staging);
@@ -163,7 +165,7 @@ final class UnitMigration {
             return;
         }
         staged.values().stream().map(s -> s.path().getParent()).distinct().forEach(folder -> {
-            if (!PosixCalls.syncFileSystem(folder)) {
+            if (!PosixFiles.syncFileSystem(folder)) {
                 DestinationWorkArea.forceTree(folder);
             }
         });
@@ -210,9 +212,9 @@ final class UnitMigration {
         OpenFolder.at(destination.getParent(), Files::createDirectories);
     }
 
-    /** {@link PosixCalls#renameNoReplace} between paths of any depth. */
-    private static PosixCalls.RenameResult rename(Path from, Path to) throws IOException {
-        return OpenFolder.at(from, shortFrom -> OpenFolder.at(to, shortTo -> PosixCalls.renameNoReplace(shortFrom,
+    /** {@link PosixFiles#renameNoReplace} between paths of any depth. */
+    private static PosixFiles.RenameResult rename(Path from, Path to) throws IOException {
+        return OpenFolder.at(from, shortFrom -> OpenFolder.at(to, shortTo -> PosixFiles.renameNoReplace(shortFrom,
                 shortTo)));
     }
 
@@ -251,15 +253,15 @@ final class UnitMigration {
                 remover.removeCopied(item.path(), entries);
             } else if (item.action() == PlanAction.MOVE) {
                 Object key = fileKey(item.destination());
-                remover.removeFile(item.path(), attrs -> key != null && key.equals(attrs.fileKey()));
+                remover.removeFile(item.path(), now -> SourceRemover.sameObject(key, now));
             } else if (item.action() == PlanAction.DUPLICATE) {
                 removeDuplicate(item);
             } else if (item.action() == PlanAction.DISCARD) {
-                if (InUseScan.stateOf(probe, item.source()) != LockState.FREE) {
+                if (InUse.lockState(probe, item.source()) != LockState.FREE) {
                     fail(item, ItemOutcome.CONFLICT, "the lock was taken by another process meanwhile; left alone");
                     return;
                 }
-                remover.removeFile(item.path(), BasicFileAttributes::isRegularFile);
+                remover.removeFile(item.path(), now -> now.kind() == EntryKind.FILE);
             }
         } catch (IOException e) {
             status.put(item, new Status(ItemOutcome.INCOMPLETE, "in the destination, but the source could not be "
@@ -280,9 +282,9 @@ final class UnitMigration {
             fail(item, ItemOutcome.CONFLICT, "no longer identical to the destination; both left alone");
             return;
         }
-        remover.removeFile(item.path(), now -> now.isSymbolicLink() == attrs.isSymbolicLink()
-                && now.size() == attrs.size() && now.lastModifiedTime().equals(attrs.lastModifiedTime())
-                && Objects.equals(now.fileKey(), attrs.fileKey()));
+        remover.removeFile(item.path(), now -> (now.kind() == EntryKind.SYMLINK) == attrs.isSymbolicLink()
+                && now.size() == attrs.size() && now.modifiedMillis() == attrs.lastModifiedTime().toMillis()
+                && SourceRemover.sameObject(attrs.fileKey(), now));
     }
 
     private void discard(Path staging) {

@@ -17,6 +17,7 @@ import dev.cachectl.core.scan.TreeScanner;
 import dev.cachectl.core.scan.TreeUsage;
 import dev.cachectl.core.tree.DirectoryCacheTree;
 import dev.cachectl.core.workspace.CacheLocation;
+import dev.cachectl.core.workspace.ProviderSelection;
 import dev.cachectl.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,25 +92,13 @@ public final class StatusCollector {
                 totals, total, warnings, scanner.implementation().exactDiskBytes());
     }
 
-    /** Every location, or those of the requested ids in the order given. */
+    /** Every location, or those the requested ids (and groups) name, in the order given. */
     private static List<CacheLocation> select(Workspace workspace, List<String> ids) throws UnknownProviderException {
-        if (ids.isEmpty()) {
-            return workspace.caches();
+        try {
+            return ProviderSelection.select(workspace, ids);
+        } catch (ProviderSelection.UnknownTargetException e) {
+            throw new UnknownProviderException(e.getMessage());
         }
-        List<CacheLocation> selected = new ArrayList<>();
-        for (String id : ids) {
-            Optional<CacheLocation> location = workspace.caches().stream().filter(c -> c.id().equals(id)).findFirst();
-            if (location.isEmpty()) {
-                String failure = workspace.registry().failures().stream().filter(f -> f.id().equals(id))
-                        .map(ProviderFailure::reason).findFirst().orElse("");
-                throw new UnknownProviderException(id, workspace.registry().providers().stream()
-                        .map(RegisteredProvider::id).toList(), failure);
-            }
-            if (!selected.contains(location.get())) {
-                selected.add(location.get());
-            }
-        }
-        return selected;
     }
 
     private CacheStatus providerRow(CacheLocation location, boolean details, List<Finding> found) {

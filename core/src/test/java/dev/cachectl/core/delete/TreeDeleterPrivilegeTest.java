@@ -128,7 +128,7 @@ class TreeDeleterPrivilegeTest {
 
     /** A file system mounted inside the root is not entered: its mount point is kept with the reason. */
     @ParameterizedTest
-    @ValueSource(strings = {"native"})
+    @ValueSource(strings = {"native", "nio"})
     void doesNotEnterAFileSystemMountedInsideTheRoot(String implementation) throws IOException {
         assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare")),
                 "needs root and unshare");

@@ -1,10 +1,14 @@
 package dev.cachectl.core.migrate;
 
+import java.util.Optional;
+import dev.cachectl.core.delete.TreeDeleter;
+import dev.cachectl.core.delete.DirectoryLock;
 import static dev.cachectl.core.migrate.MigrationTestProject.item;
 import static dev.cachectl.core.migrate.MigrationTestProject.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cachectl.core.delete.InUse;
 import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.LockState;
 import dev.cachectl.testkit.FixtureFiles;
@@ -63,10 +67,10 @@ class SafetyAndRecoveryTest {
     }
 
     private static void waitUntilHeld(Path lock) throws InterruptedException {
-        for (int i = 0; i < 200 && InUseScan.stateOf(LockProbe.system(), lock) != LockState.HELD; i++) {
+        for (int i = 0; i < 200 && InUse.lockState(LockProbe.system(), lock) != LockState.HELD; i++) {
             Thread.sleep(25);
         }
-        assertThat(InUseScan.stateOf(LockProbe.system(), lock)).isEqualTo(LockState.HELD);
+        assertThat(InUse.lockState(LockProbe.system(), lock)).isEqualTo(LockState.HELD);
     }
 
     @Test
@@ -122,12 +126,53 @@ class SafetyAndRecoveryTest {
         try (MigrationSession first = Migration.lock(project.workspace(), plan)) {
             assertThat(first.caches()).hasSize(1);
             assertThatThrownBy(() -> Migration.lock(project.workspace(), plan)).isInstanceOf(MigrationLockedException.class)
-                    .hasMessageContaining("another cachectl migrate is running");
+                    .hasMessageContaining("another cachectl");
         }
         try (MigrationSession again = Migration.lock(project.workspace(), plan)) {
             assertThat(again.resumed()).isFalse();
         }
         MigrationTestProject.assertNoWorkFolderLeft(project.root.resolve(".cache/huggingface"));
+    }
+
+    private static MigrationRequest moveHub() {
+        return new MigrationRequest(List.of("huggingface"), Optional.empty(), false, false, Instant.now());
+    }
+
+    @Test
+    void migrateAndClearTakeTurnsOnACache() throws Exception {
+        MigrationTestProject project = project();
+        repo(project, "org/m");
+        MigrationRequest request = moveHub();
+        MigrationPlan plan = Migration.plan(project.workspace(), request);
+        Path cache = Files.createDirectories(project.root.resolve(".cache/huggingface"));
+        TreeDeleter deleter = TreeDeleter.create();
+        // The lock clear takes on a cache it deletes in.
+        try (DirectoryLock clearing = deleter.lock(deleter.pin(cache), false).orElseThrow()) {
+            assertThat(clearing).isNotNull();
+            assertThatThrownBy(() -> Migration.start(project.workspace(), request, plan))
+                    .isInstanceOf(MigrationLockedException.class)
+                    .hasMessageContaining("another cachectl command (a clear or a migrate) is working in");
+        }
+        assertThat(project.outsideHub().resolve("models--org--m")).isDirectory();
+        try (MigrationSession session = Migration.start(project.workspace(), request, plan)) {
+            // While migrate holds it, a clear cannot lock the destination either.
+            assertThat(deleter.lock(deleter.pin(cache), false)).isEmpty();
+            assertThat(session.caches()).contains(cache);
+        }
+    }
+
+    @Test
+    void aPlanThatChangedAfterItWasShownIsNotRun() throws Exception {
+        MigrationTestProject project = project();
+        repo(project, "org/m");
+        MigrationRequest request = moveHub();
+        MigrationPlan shown = Migration.plan(project.workspace(), request);
+        repo(project, "org/late");
+
+        assertThatThrownBy(() -> Migration.start(project.workspace(), request, shown))
+                .isInstanceOf(PlanChangedException.class).hasMessageContaining("nothing was done");
+        assertThat(project.outsideHub().resolve("models--org--m")).isDirectory();
+        assertThat(project.hfHub().resolve("models--org--m")).doesNotExist();
     }
 
     @Test

@@ -185,7 +185,7 @@ class StatusCollectorTest {
         assertThatThrownBy(() -> status("tensorflow"))
                 .isInstanceOf(UnknownProviderException.class)
                 .hasMessage("unknown provider 'tensorflow'; known providers: huggingface, mlx, torch, glossary,"
-                        + " musicbrainz, tmdb (see 'cachectl providers')");
+                        + " musicbrainz, tmdb (see 'cachectl providers'), or a group: models, app, all");
     }
 
     @Test

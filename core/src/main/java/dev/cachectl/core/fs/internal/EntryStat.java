@@ -39,6 +39,17 @@ public record EntryStat(EntryKind kind, long size, long diskBytes, long nlink, l
         return dev == other.dev && ino == other.ino;
     }
 
+    /**
+     * Which object this is, comparable with {@link FileIdentity#ofKey} of a NIO {@code fileKey}: a
+     * {@link FileIdentity}, the opaque {@code fileKey}, or {@code null} where the platform tells neither.
+     */
+    public Object identity() {
+        if (fileKey != null) {
+            return FileIdentity.ofKey(fileKey);
+        }
+        return ino != 0 ? new FileIdentity(dev, ino) : null;
+    }
+
     /** Whether device and inode numbers are known (and so hard links can be recognised). */
     public boolean hasInode() {
         return fileKey == null && ino != 0;

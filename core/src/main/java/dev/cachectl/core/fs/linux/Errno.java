@@ -16,6 +16,16 @@ public final class Errno {
     public static final int ENOENT = 2;
     /** Interrupted system call. */
     public static final int EINTR = 4;
+    /** No such device or address ({@code lseek(SEEK_DATA)} past the last data). */
+    public static final int ENXIO = 6;
+    /** File exists. */
+    public static final int EEXIST = 17;
+    /** Invalid cross-device link. */
+    public static final int EXDEV = 18;
+    /** Invalid argument. */
+    public static final int EINVAL = 22;
+    /** Function not implemented. */
+    public static final int ENOSYS = 38;
     /** Resource temporarily unavailable (also EWOULDBLOCK). */
     public static final int EAGAIN = 11;
     /** Permission denied. */
@@ -44,7 +54,7 @@ public final class Errno {
             case 12 -> "Cannot allocate memory";
             case EACCES -> "Permission denied";
             case 16 -> "Device or resource busy";
-            case 18 -> "Invalid cross-device link";
+            case EXDEV -> "Invalid cross-device link";
             case 19 -> "No such device";
             case ENOTDIR -> "Not a directory";
             case EISDIR -> "Is a directory";

@@ -14,9 +14,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The few Linux system calls the fast walkers need, made through {@code java.lang.foreign}: {@code openat},
- * {@code close}, {@code getdents64}, {@code statx} (Linux 4.11+), {@code unlinkat} and {@code flock}. Each returns
- * the raw result; on failure the {@code errno} is in the caller's {@link Scratch}.
+ * Every native call cachectl makes, through {@code java.lang.foreign}, and nowhere else: the walkers' and the
+ * deleter's {@code openat}, {@code close}, {@code getdents64}, {@code statx} (Linux 4.11+) and {@code unlinkat};
+ * the lock probe's and the directory lock's {@code flock}; the copier's {@code renameat2}, {@code lseek} and
+ * {@code syncfs}; and exec's {@code kill}. Each returns the raw result; on failure the {@code errno} is in the
+ * caller's {@link Scratch}. Higher-level wrappers with portable fallbacks are {@link PosixFiles} and
+ * {@link Signals}.
  *
  * <p>Pointer arguments are passed as raw addresses ({@code long}), which the x86-64 and AArch64 calling
  * conventions pass exactly like pointers: the hot loops then call without creating a segment per entry.
@@ -57,6 +60,10 @@ public final class Libc {
     private static final long NR_STATX;
     private static final long NR_UNLINKAT;
     private static final long NR_FLOCK;
+    private static final long NR_RENAMEAT2;
+    private static final long NR_LSEEK;
+    private static final long NR_SYNCFS;
+    private static final long NR_KILL;
 
     /** {@code LOCK_EX}. */
     public static final int LOCK_EX = 2;
@@ -64,6 +71,12 @@ public final class Libc {
     public static final int LOCK_NB = 4;
     /** {@code LOCK_UN}. */
     public static final int LOCK_UN = 8;
+    /** {@code RENAME_NOREPLACE}: {@code renameat2} fails with {@code EEXIST} instead of replacing. */
+    public static final int RENAME_NOREPLACE = 1;
+    /** {@code SEEK_DATA}: {@code lseek} to the next data at or after the offset. */
+    public static final int SEEK_DATA = 3;
+    /** {@code SEEK_HOLE}: {@code lseek} to the next hole at or after the offset. */
+    public static final int SEEK_HOLE = 4;
 
     private static final Linker LINKER;
     private static final SymbolLookup LOOKUP;
@@ -83,6 +96,10 @@ public final class Libc {
         NR_STATX = arm ? 291 : 332;
         NR_UNLINKAT = arm ? 35 : 263;
         NR_FLOCK = arm ? 32 : 73;
+        NR_RENAMEAT2 = arm ? 276 : 316;
+        NR_LSEEK = arm ? 62 : 8;
+        NR_SYNCFS = arm ? 267 : 306;
+        NR_KILL = arm ? 129 : 62;
         String reason = null;
         Linker linker = null;
         SymbolLookup lookup = null;
@@ -206,6 +223,26 @@ public final class Libc {
     /** {@code flock(fd, operation)}. */
     public static int flock(Scratch s, int fd, int operation) {
         return (int) call(s, NR_FLOCK, fd, operation, 0, 0, 0);
+    }
+
+    /** {@code renameat2(olddirfd, oldpath, newdirfd, newpath, flags)}. */
+    public static int renameat2(Scratch s, int olddirfd, long oldpath, int newdirfd, long newpath, int flags) {
+        return (int) call(s, NR_RENAMEAT2, olddirfd, oldpath, newdirfd, newpath, flags);
+    }
+
+    /** {@code lseek(fd, offset, whence)}: the new offset, -1 on error. */
+    public static long lseek(Scratch s, int fd, long offset, int whence) {
+        return call(s, NR_LSEEK, fd, offset, whence, 0, 0);
+    }
+
+    /** {@code syncfs(fd)}. */
+    public static int syncfs(Scratch s, int fd) {
+        return (int) call(s, NR_SYNCFS, fd, 0, 0, 0, 0);
+    }
+
+    /** {@code kill(pid, signal)}. */
+    public static int kill(Scratch s, int pid, int signal) {
+        return (int) call(s, NR_KILL, pid, signal, 0, 0, 0);
     }
 
     static int errno(MemorySegment capture) {

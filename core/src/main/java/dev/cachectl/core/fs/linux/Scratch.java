@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.Charset;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One thread's native buffers for the system calls: the captured {@code errno}, a {@code statx} result, a
@@ -13,7 +14,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Scratches live in the global arena and are pooled: borrowing one costs nothing after the first, and a
  * global segment passed to a downcall needs no per-call lifetime bookkeeping (a closeable arena's would). The
- * pool holds as many as were ever in use at once (a few, about 70 KiB each).
+ * pool holds as many as were ever in use at once (a few, about 75 KiB each). The global arena is never closed,
+ * so no segment here can outlive its memory; {@link #close()} only returns the scratch to the pool, and a second
+ * {@code close()} of the same borrowing does nothing (it must not put one scratch in the pool twice, where two
+ * threads would then share it).
  */
 public final class Scratch implements AutoCloseable {
 
@@ -27,6 +31,8 @@ public final class Scratch implements AutoCloseable {
     private final MemorySegment stat;
     private final MemorySegment dirents;
     private final MemorySegment path;
+    private final MemorySegment secondPath;
+    private final AtomicBoolean borrowed = new AtomicBoolean(true);
     private final long[] statWords = new long[Statx.WORDS];
     private final byte[] direntBytes = new byte[DIRENT_BUFFER];
 
@@ -35,12 +41,17 @@ public final class Scratch implements AutoCloseable {
         this.stat = arena.allocate(Statx.SIZE, 8);
         this.dirents = arena.allocate(DIRENT_BUFFER, 8);
         this.path = arena.allocate(PATH_BUFFER, 8);
+        this.secondPath = arena.allocate(PATH_BUFFER, 8);
     }
 
     /** Buffers for the calling thread until {@link #close()} gives them back. */
     public static Scratch borrow() {
         Scratch s = POOL.poll();
-        return s != null ? s : new Scratch(Arena.global());
+        if (s == null) {
+            return new Scratch(Arena.global());
+        }
+        s.borrowed.set(true);
+        return s;
     }
 
     MemorySegment capture() {
@@ -88,17 +99,38 @@ public final class Scratch implements AutoCloseable {
 
     /** Copies a path in the platform's file-name encoding into the path buffer; returns its address. */
     public long path(String text) {
+        return copyPath(text, path);
+    }
+
+    /** As {@link #path(String)}, into a second buffer, for calls that take two paths ({@code renameat2}). */
+    public long secondPath(String text) {
+        return copyPath(text, secondPath);
+    }
+
+    private static long copyPath(String text, MemorySegment buffer) {
         byte[] bytes = text.getBytes(FileNames.CHARSET);
         if (bytes.length >= PATH_BUFFER) {
             throw new IllegalArgumentException("path too long: " + text.length() + " characters");
         }
-        return name(bytes);
+        MemorySegment.copy(bytes, 0, buffer, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        buffer.set(ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
+        return buffer.address();
     }
 
-    /** Gives the buffers back to the pool; the caller must not use them any more. */
+    /**
+     * Gives the buffers back to the pool; the caller must not use them any more. Closing again is harmless: only
+     * the first close of a borrowing returns it.
+     */
     @Override
     public void close() {
-        POOL.offer(this);
+        if (borrowed.compareAndSet(true, false)) {
+            POOL.offer(this);
+        }
+    }
+
+    /** How many scratches wait in the pool (for tests). */
+    static int pooled() {
+        return POOL.size();
     }
 
     /** File names' byte encoding on this JVM. */

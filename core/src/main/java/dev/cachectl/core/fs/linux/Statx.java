@@ -64,9 +64,15 @@ public final class Statx {
         return w[4];
     }
 
-    /** The device, major and minor in one number. */
+    /**
+     * The device as {@code stat(2)}'s {@code st_dev} gives it (glibc's {@code makedev(major, minor)}), so it equals
+     * NIO's {@code unix:dev} and the device in a NIO {@code fileKey}.
+     */
     public static long dev(long[] w) {
-        return (w[17] << 32) | (w[17] >>> 32);
+        long major = w[17] & 0xffff_ffffL;
+        long minor = w[17] >>> 32;
+        return ((major & 0xffff_f000L) << 32) | ((major & 0xfffL) << 8) | ((minor & 0xffff_ff00L) << 12)
+                | (minor & 0xffL);
     }
 
     /** {@code stx_mtime} in milliseconds. */
