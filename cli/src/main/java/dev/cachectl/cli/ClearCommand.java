@@ -97,8 +97,14 @@ final class ClearCommand implements Callable<Integer> {
         }
         boolean complete = outcomes.stream().allMatch(ClearOutcome::complete);
         if (!complete) {
-            root.invocation().err().println("cachectl: some entries could not be "
-                    + (dry ? "read" : "deleted") + " (listed above); fix their permissions and run clear again");
+            long refused = outcomes.stream().filter(o -> o.failed().isPresent()).count();
+            boolean denied = outcomes.stream().flatMap(o -> o.report().stream())
+                    .flatMap(r -> r.errors().stream()).anyMatch(e -> e.message().contains("Permission denied"));
+            String what = refused > 0 ? refused + " cache(s) could not be " + (dry ? "measured" : "cleared")
+                    + " (the 'failed' lines above say why)" : "some entries could not be " + (dry ? "read" : "deleted")
+                    + " (listed above)";
+            root.invocation().err().println("cachectl: " + what + "; " + (denied ? "fix their permissions"
+                    : "fix what each line names") + " and run clear again");
         }
         return complete ? ExitCode.OK : ExitCode.PROBLEM;
     }
