@@ -18,8 +18,12 @@ import picocli.CommandLine.Option;
 
 /** {@code cachectl doctor}: every check at once, each finding with a code, a severity and the fix. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the config, the providers, the cache directories, .gitignore coverage and the caches",
-            "themselves (legacy caches, copies in your home, environment drift). Exits 1 when any check finds an error."})
+        description = {"Check the config, the providers, the cache directories and .gitignore coverage.",
+                "Check the caches too: legacy caches, copies in your home, environment drift.",
+                "Exits 1 when any check finds an error."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  cachectl doctor          every check, each finding with its fix",
+                "  cachectl doctor --json   the findings as a JSON document, for scripts"})
 final class DoctorCommand implements Callable<Integer> {
 
     private final RootCommand root;
