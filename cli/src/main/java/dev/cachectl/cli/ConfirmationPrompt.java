@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The confirmation of a command that changes or deletes files (DESIGN.md section 3): on a terminal it asks
+ * The confirmation of a command that changes or deletes files: on a terminal it asks
  * on stderr and reads the answer from stdin (default no); without a terminal it needs {@code --yes}.
  */
 final class ConfirmationPrompt {
