@@ -34,4 +34,5 @@ module dev.cachectl.core {
     exports dev.cachectl.core.init to dev.cachectl.cli;
     exports dev.cachectl.core.doctor to dev.cachectl.cli;
     exports dev.cachectl.core.migrate to dev.cachectl.cli;
+    exports dev.cachectl.core.log to dev.cachectl.cli;
 }

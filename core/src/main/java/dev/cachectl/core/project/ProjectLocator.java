@@ -1,5 +1,6 @@
 package dev.cachectl.core.project;
 
+import dev.cachectl.core.log.DebugLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,15 +29,22 @@ public final class ProjectLocator {
     public static Project locate(Path workingDirectory, Optional<Path> override) {
         if (override.isPresent()) {
             Path root = workingDirectory.resolve(override.get()).toAbsolutePath().normalize();
-            return new Project(root, root.resolve(CONFIG_FILE), Files.exists(root.resolve(CONFIG_FILE)));
+            boolean present = Files.exists(root.resolve(CONFIG_FILE));
+            DebugLog.debug(ProjectLocator.class, "project {} (--project); config {}: {}", root,
+                    root.resolve(CONFIG_FILE), present ? "found" : "none, the built-in defaults apply");
+            return new Project(root, root.resolve(CONFIG_FILE), present);
         }
         Path start = workingDirectory.toAbsolutePath().normalize();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path config = dir.resolve(CONFIG_FILE);
             if (Files.isRegularFile(config)) {
+                DebugLog.debug(ProjectLocator.class, "project {}: config {} found walking up from {}", dir, config,
+                        start);
                 return new Project(dir, config, true);
             }
         }
+        DebugLog.debug(ProjectLocator.class, "project {}: no {} here or above, the built-in defaults apply", start,
+                CONFIG_FILE);
         return new Project(start, start.resolve(CONFIG_FILE), false);
     }
 
