@@ -44,7 +44,8 @@ final class RootCommand implements Runnable {
             description = "Load no plugin jars at all: only the providers shipped with cachectl.")
     private boolean noPlugins;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Debug lines on stderr (project, config, providers, plugin folders) and stack traces.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Debug lines on stderr (project, config, providers, plugin folders) and stack traces.")
     private boolean verbose;
 
     @picocli.CommandLine.Spec
