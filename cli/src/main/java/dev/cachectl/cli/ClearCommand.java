@@ -30,7 +30,8 @@ final class ClearCommand implements Callable<Integer> {
 
     private final RootCommand root;
 
-    @Parameters(arity = "1..*", paramLabel = "TARGET", description = "models, app, all, or provider ids.")
+    @Parameters(arity = "1..*", paramLabel = "TARGET", completionCandidates = CompletionCandidates.ClearTargets.class,
+            description = "models, app, all, or provider ids.")
     private List<String> targets;
 
     @Option(names = "--dry-run", description = "Report exactly what would be deleted; change nothing.")

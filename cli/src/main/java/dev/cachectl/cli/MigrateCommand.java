@@ -51,7 +51,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     private final RootCommand root;
 
-    @Parameters(paramLabel = "PROVIDER", arity = "0..*",
+    @Parameters(paramLabel = "PROVIDER", arity = "0..*", completionCandidates = CompletionCandidates.ProviderIds.class,
             description = "Providers to migrate (default: all). With --from, exactly one.")
     private List<String> providers = new ArrayList<>();
 

@@ -30,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private final RootCommand root;
 
-    @Parameters(paramLabel = "PROVIDER", arity = "0..*",
+    @Parameters(paramLabel = "PROVIDER", arity = "0..*", completionCandidates = CompletionCandidates.ProviderIds.class,
             description = "Only these providers (ids from 'cachectl providers'); default: all, plus legacy caches.")
     private List<String> providers = new ArrayList<>();
 
