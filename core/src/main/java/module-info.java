@@ -35,4 +35,5 @@ module dev.cachectl.core {
     exports dev.cachectl.core.doctor to dev.cachectl.cli;
     exports dev.cachectl.core.findings to dev.cachectl.cli;
     exports dev.cachectl.core.migrate to dev.cachectl.cli;
+    exports dev.cachectl.core.log to dev.cachectl.cli;
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the host must respect when it clears, prunes or migrates a provider's directory. Patterns are
+ * What the host must respect whenever it deletes from or moves a provider's directory (clear, migrate). Patterns are
  * {@link java.nio.file.FileSystem#getPathMatcher glob} patterns relative to the provider's directory,
  * with {@code /} separators.
  *

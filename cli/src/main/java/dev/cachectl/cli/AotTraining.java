@@ -39,6 +39,8 @@ final class AotTraining {
     }
 
     public static void main(String[] args) throws IOException {
+        // What Main.main adds around a run: the interrupt notice's hook (disarmed, so it never prints here).
+        InterruptNotice.install(System.err, false).disarm();
         Path project = Files.createTempDirectory("cachectl-aot-training");
         try {
             seed(project);

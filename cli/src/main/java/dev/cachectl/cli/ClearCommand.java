@@ -17,16 +17,23 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cachectl clear}: empties caches safely (the old clear-models, clear-app and clear-all). */
 @Command(name = "clear", mixinStandardHelpOptions = true,
-        description = {"Empty cache directories (the directories themselves stay).",
-            "TARGET is models, app, all or a provider id. Shows what will be freed and asks on a terminal;",
-            "without a terminal it needs --yes. Tokens, held locks and partial downloads still changing are kept."})
+        description = {"Empty cache directories; the directories themselves stay.",
+                "TARGET is models, app, all or a provider id (see 'cachectl providers').",
+                "It shows what will be freed and asks first on a terminal.",
+                "Without a terminal it needs --yes.",
+                "Tokens, held locks and partial downloads still being written are kept."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  cachectl clear --dry-run all       what would be freed; nothing changes",
+                "  cachectl clear models              empty the model caches (asks first)",
+                "  cachectl clear huggingface --yes   no question, as in a script or CI"})
 final class ClearCommand implements Callable<Integer> {
 
     private static final String DELETES_FILES = "deletes files";
 
     private final RootCommand root;
 
-    @Parameters(arity = "1..*", paramLabel = "TARGET", description = "models, app, all, or provider ids.")
+    @Parameters(arity = "1..*", paramLabel = "TARGET", completionCandidates = CompletionCandidates.ClearTargets.class,
+            description = "models, app, all, or provider ids.")
     private List<String> targets;
 
     @Option(names = "--dry-run", description = "Report exactly what would be deleted; change nothing.")

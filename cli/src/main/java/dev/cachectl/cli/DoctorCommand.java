@@ -19,9 +19,13 @@ import picocli.CommandLine.Option;
 
 /** {@code cachectl doctor}: every check at once, each finding with a code, a severity and the fix. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the config, the providers, the cache directories, .gitignore coverage and the caches",
-            "themselves (legacy caches, copies in your home, environment drift, the providers' own findings).",
-            "Exits 1 when any check finds an error, and with --strict also on a warning."})
+        description = {"Check the config, the providers, the cache directories and .gitignore coverage.",
+                "Check the caches too: legacy caches, copies in your home, environment drift.",
+                "Exits 1 when any check finds an error, and with --strict also on a warning."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  cachectl doctor            every check, each finding with its fix",
+                "  cachectl doctor --json     the findings as a JSON document, for scripts",
+                "  cachectl doctor --strict   for CI: a warning fails the build too"})
 final class DoctorCommand implements Callable<Integer> {
 
     private final RootCommand root;

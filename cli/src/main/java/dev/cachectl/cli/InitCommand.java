@@ -43,6 +43,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        root.mayCreateProject();
         InitReport report;
         try {
             report = ProjectInitializer.initialize(root.request(), root.registry(), force, gitignore);

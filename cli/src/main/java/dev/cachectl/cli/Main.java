@@ -2,6 +2,7 @@ package dev.cachectl.cli;
 
 import static dev.cachectl.core.text.TerminalText.escape;
 
+import dev.cachectl.core.log.DebugLog;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -18,7 +19,9 @@ public final class Main {
     /** Runs cachectl in this process and exits with its code. */
     public static void main(String[] args) {
         Invocation invocation = Invocation.ofProcess();
-        int code = run(invocation, args);
+        InterruptNotice notice = InterruptNotice.install(System.err, invocation.interactive());
+        int code = run(invocation, notice, args);
+        notice.disarm();
         invocation.out().flush();
         invocation.err().flush();
         // System.exit, not halt: halt would save a few ms (exit logs itself through System.Logger first) but
@@ -28,8 +31,14 @@ public final class Main {
 
     /** Runs one command line and returns its exit code. */
     public static int run(Invocation invocation, String... args) {
+        return run(invocation, InterruptNotice.NONE, args);
+    }
+
+    private static int run(Invocation invocation, InterruptNotice notice, String... args) {
+        DebugLog.configureBackend(); // before the warm-up, whose libraries may make the process's first logger
         Subcommand.warmUpFor(args);
         CommandLine commandLine = CommandLines.create(invocation, args);
+        commandLine.setExecutionStrategy(parsed -> execute(parsed, notice));
         int code;
         try {
             code = commandLine.execute(args);
@@ -44,6 +53,21 @@ public final class Main {
             return ExitCode.OUTPUT_ERROR;
         }
         return code;
+    }
+
+    /**
+     * Runs the parsed command: with debug lines on for {@code --verbose}, and for {@code exec} without the
+     * interrupt notice (its child owns Ctrl-C).
+     */
+    private static int execute(CommandLine.ParseResult parsed, InterruptNotice notice) {
+        CommandLine.ParseResult sub = parsed.subcommand();
+        if (sub != null && sub.commandSpec().name().equals(Subcommand.EXEC.commandName())) {
+            notice.disarm();
+        }
+        boolean verbose = parsed.commandSpec().userObject() instanceof RootCommand root && root.verbose();
+        try (DebugLog.Session debug = DebugLog.enable(verbose)) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
     }
 
     /** Convenience for tests: runs with the given writers and the current process's environment. */

@@ -31,10 +31,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cachectl migrate}: moves caches from outside the project into it, losing nothing. */
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Move caches from outside the project (~/.cache/huggingface/hub, ~/.cache/torch,"
-                + " ~/.cache/whisper, the legacy shared/model-cache/, hub repos misplaced in HF_HOME) into the"
-                + " project's caches. Shows the plan first; interrupted runs finish when run again.",
-                "Exit codes: 0 done, 1 something stayed behind (conflict, in use, failure), 2 usage."})
+        description = {"Move caches from outside the project into the project's caches.",
+                "It looks in ~/.cache/huggingface/hub, ~/.cache/torch and ~/.cache/whisper.",
+                "It also takes the legacy shared/model-cache/ and hub repos misplaced in HF_HOME.",
+                "It shows the plan first; an interrupted run finishes when run again.",
+                "Exit codes: 0 done, 1 something stayed (a conflict, in use, failed), 2 usage."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  cachectl migrate --dry-run                     the plan; nothing changes",
+                "  cachectl migrate                               move every cache found",
+                "  cachectl migrate --copy huggingface            copy; the source stays",
+                "  cachectl migrate --from /data/hf huggingface   a folder of your own"})
 final class MigrateCommand implements Callable<Integer> {
 
     /**
@@ -46,7 +52,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     private final RootCommand root;
 
-    @Parameters(paramLabel = "PROVIDER", arity = "0..*",
+    @Parameters(paramLabel = "PROVIDER", arity = "0..*", completionCandidates = CompletionCandidates.ProviderIds.class,
             description = "Providers to migrate (default: all). With --from, exactly one.")
     private List<String> providers = new ArrayList<>();
 

@@ -1,6 +1,8 @@
 package dev.cachectl.cli;
 
 import dev.cachectl.api.HostEnvironment;
+import dev.cachectl.core.project.ProjectFolderException;
+import dev.cachectl.core.project.ProjectLocator;
 import dev.cachectl.core.registry.PluginFolder;
 import dev.cachectl.core.registry.ProviderDeadline;
 import dev.cachectl.core.registry.ProviderRegistry;
@@ -30,7 +32,8 @@ final class RootCommand implements Runnable {
     private final Invocation invocation;
 
     @Option(names = "--project", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Project root (default: the nearest folder upwards holding config/hardware_cache.json).")
+            description = {"Project root, an existing folder (default: the nearest folder upwards holding"
+                    + " config/hardware_cache.json)."})
     private Path project;
 
     @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -41,12 +44,14 @@ final class RootCommand implements Runnable {
             description = "Load no plugin jars at all: only the providers shipped with cachectl.")
     private boolean noPlugins;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and debug logging.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Debug lines on stderr (project, config, providers, plugin folders) and stack traces.")
     private boolean verbose;
 
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    private boolean projectMayBeMissing;
     private List<PluginFolder> pluginFolders;
     private ProviderRegistry registry;
 
@@ -72,9 +77,24 @@ final class RootCommand implements Runnable {
         return new HostEnvironment(invocation.environment(), invocation.home(), isWindows());
     }
 
-    /** {@code --project DIR}, when given. */
+    /**
+     * {@code --project DIR}, when given. A folder that does not exist, or a file, is a usage error (checked by
+     * {@link ProjectLocator#checkOverride}), unless {@link #mayCreateProject()} was called and it is missing.
+     */
     Optional<Path> projectOverride() {
+        if (project != null) {
+            try {
+                ProjectLocator.checkOverride(invocation.workingDirectory(), project, projectMayBeMissing);
+            } catch (ProjectFolderException e) {
+                throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+            }
+        }
         return Optional.ofNullable(project);
+    }
+
+    /** For {@code init}: a {@code --project} folder that does not exist yet is created, not refused. */
+    void mayCreateProject() {
+        projectMayBeMissing = true;
     }
 
     WorkspaceRequest request() {

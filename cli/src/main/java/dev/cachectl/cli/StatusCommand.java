@@ -17,16 +17,21 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cachectl status}: where every cache lives, what it holds, and what looks wrong. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show every cache: location, whether it exists, apparent size, size on disk, files and newest"
-                + " modification, grouped into model, application and legacy caches with totals, and warnings"
-                + " (legacy cache not empty, missing or unwritable directories, the same kind of cache outside the"
-                + " project, misplaced transformers downloads, environment variables pointing elsewhere).",
-                "Warnings never change the exit code: 0 unless the command could not run."})
+        description = {"Show every cache: location, size (apparent and on disk), files, newest change.",
+                "Caches are grouped into model, application and legacy caches, with totals.",
+                "It warns when a legacy cache is not empty or a folder is missing or unwritable.",
+                "It warns when a cache of the same kind lives outside the project.",
+                "It warns of misplaced transformers downloads and variables pointing elsewhere.",
+                "Warnings never change the exit code: 0 unless the command could not run."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  cachectl status                        every cache, with totals and warnings",
+                "  cachectl status huggingface --details  one provider, its repos and revisions",
+                "  cachectl status --json > status.json   the report as a JSON document"})
 final class StatusCommand implements Callable<Integer> {
 
     private final RootCommand root;
 
-    @Parameters(paramLabel = "PROVIDER", arity = "0..*",
+    @Parameters(paramLabel = "PROVIDER", arity = "0..*", completionCandidates = CompletionCandidates.ProviderIds.class,
             description = "Only these providers (ids from 'cachectl providers'); default: all, plus legacy caches.")
     private List<String> providers = new ArrayList<>();
 

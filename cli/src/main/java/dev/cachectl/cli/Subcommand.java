@@ -19,8 +19,7 @@ enum Subcommand {
     CLEAR("clear", ClearCommand::new, Warmup::configAndScanner),
     DOCTOR("doctor", DoctorCommand::new, Warmup::configAndScanner),
     MIGRATE("migrate", MigrateCommand::new, Warmup::configAndScanner),
-    // picocli's own generator: a bash script (zsh loads it through bashcompinit) covering every command.
-    COMPLETION("completion", root -> new picocli.AutoComplete.GenerateCompletion(), () -> { });
+    COMPLETION("completion", CompletionCommand::new, () -> { });
 
     private final String commandName;
     private final Function<RootCommand, Object> factory;

@@ -1,7 +1,7 @@
 package dev.cachectl.cli;
 
 import dev.cachectl.core.project.ProjectLocator;
-import dev.cachectl.core.project.ProjectSafety;
+import dev.cachectl.core.trust.ProjectSafety;
 import dev.cachectl.core.trust.TrustActions;
 import dev.cachectl.core.trust.TrustStore;
 import dev.cachectl.core.trust.TrustStoreException;

@@ -30,6 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
     private String file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            completionCandidates = CompletionCandidates.ValidateFormats.class,
             description = "text (file:line:column: CODE message), json (schema_version 1) or github"
                     + " (workflow-command annotations). Default: ${DEFAULT-VALUE}.")
     private Format format;

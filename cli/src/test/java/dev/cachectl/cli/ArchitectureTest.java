@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of DESIGN.md section 4, checked on the compiled classes of every module: the jars or class
- * folders the running build actually uses.
+ * The layering of docs/architecture.md ("Rules the tests enforce"), checked on the compiled classes of every
+ * module: the jars or class folders the running build actually uses.
  */
 class ArchitectureTest {
 

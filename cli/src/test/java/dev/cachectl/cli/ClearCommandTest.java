@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cachectl clear} end to end in process, on real trees (DESIGN.md section 5). */
+/** {@code cachectl clear} end to end in process, on real trees, with the safety rules of docs/config-reference.md. */
 class ClearCommandTest {
 
     @TempDir

@@ -1,6 +1,7 @@
 package dev.cachectl.core.delete;
 
 import dev.cachectl.core.fs.linux.Libc;
+import dev.cachectl.core.log.DebugLog;
 import dev.cachectl.core.scan.ScanImplementation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +32,11 @@ public final class TreeDeleter {
 
     /** The best deleter for this platform: {@link #linuxNative()} where possible, else {@link #nio()}. */
     public static TreeDeleter create() {
-        return linuxNative().orElseGet(TreeDeleter::nio);
+        TreeDeleter deleter = linuxNative().orElseGet(TreeDeleter::nio);
+        DebugLog.debug(TreeDeleter.class, "deleter: {}", deleter.implementation == ScanImplementation.LINUX_NATIVE
+                ? "Linux system calls (java.lang.foreign)" : "java.nio.file secure directory streams (the"
+                + " Linux system-call deleter needs Linux on x86-64 or AArch64 and native access)");
+        return deleter;
     }
 
     /**

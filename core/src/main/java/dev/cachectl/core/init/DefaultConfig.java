@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The {@code cache} section {@code init} writes: {@code base_dir} and the default directory of every built-in
- * provider, in the order of the seed config of DESIGN.md (torch, Hugging Face, MLX, then the application
+ * provider, in the order of the seed config, schemas/examples/valid/seed.json (torch, Hugging Face, MLX, then the application
  * caches). Plugin providers are left out on purpose: their defaults apply without being written, and the file
  * stays valid when a plugin is removed. Also renders such a section as JSON text the way a person would
  * format it ({@code "key": value}, one key per line).

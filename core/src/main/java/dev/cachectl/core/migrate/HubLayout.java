@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What a migration must know about the Hugging Face hub cache layout (DESIGN.md section 2):
+ * What a migration must know about the Hugging Face hub cache layout:
  * {@code <type>s--<org>--<name>/} repo folders holding {@code blobs/<etag>}, {@code snapshots/<commit>/...}
  * (relative links into {@code blobs/}), {@code refs/<name>} and {@code .no_exist/}, with {@code .locks/} at
  * the cache root. Blob names are content hashes, so a copy can be verified against its name.

@@ -2,10 +2,12 @@ package dev.cachectl.core.registry;
 
 import dev.cachectl.api.CacheCategory;
 import dev.cachectl.api.CacheProvider;
+import dev.cachectl.core.log.DebugLog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -51,11 +53,20 @@ public record ProviderRegistry(List<RegisteredProvider> providers, List<Provider
         ProviderRegistryBuilder builder = new ProviderRegistryBuilder(deadline);
         collect(ServiceLoader.load(CacheProvider.class, ProviderRegistry.class.getClassLoader()), null, builder);
         for (PluginFolder folder : folders) {
+            DebugLog.debug(ProviderRegistry.class, "plugin folder {} ({}): {}", folder.path(),
+                    folder.origin().name().toLowerCase(Locale.ROOT), folder.exists() ? "searching" : "absent");
             PluginLayers.FolderLayer loaded = PluginLayers.load(folder, ModuleLayer.boot(), gate);
             loaded.failures().forEach(builder::fail);
             loaded.layer().ifPresent(layer -> collect(ServiceLoader.load(layer, CacheProvider.class), layer, builder));
         }
-        return builder.build();
+        ProviderRegistry registry = builder.build();
+        if (DebugLog.enabled()) {
+            registry.providers().forEach(p -> DebugLog.debug(ProviderRegistry.class, "provider {} {} from {} ({})",
+                    p.id(), p.version(), p.origin().module(), p.origin().source()));
+            registry.failures().forEach(f -> DebugLog.debug(ProviderRegistry.class, "provider {} not loaded, from {}"
+                    + " ({}): {} {}", f.id(), f.origin().module(), f.origin().source(), f.code(), f.reason()));
+        }
+        return registry;
     }
 
     /**

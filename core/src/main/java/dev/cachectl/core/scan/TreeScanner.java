@@ -1,5 +1,6 @@
 package dev.cachectl.core.scan;
 
+import dev.cachectl.core.log.DebugLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,7 +25,11 @@ public sealed interface TreeScanner permits NioTreeScanner, NativeTreeScanner {
 
     /** The fastest scanner this platform and JVM allow: {@link ScanImplementation#LINUX_NATIVE} where possible. */
     static TreeScanner create() {
-        return linuxNative().orElseGet(TreeScanner::nio);
+        TreeScanner scanner = linuxNative().orElseGet(TreeScanner::nio);
+        DebugLog.debug(TreeScanner.class, "scanner: {}", scanner.implementation() == ScanImplementation.LINUX_NATIVE
+                ? "Linux system calls (java.lang.foreign)" : "java.nio.file (allocated sizes estimated; the"
+                + " Linux system-call scanner needs Linux on x86-64 or AArch64 and native access)");
+        return scanner;
     }
 
     /** The portable scanner on {@code java.nio.file} (allocated bytes are estimated). */

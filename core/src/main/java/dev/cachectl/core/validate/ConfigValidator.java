@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Validates a parsed config: the JSON Schema of {@code dev.cachectl.schemas} plus the semantic rules of
- * DESIGN.md section 5. Every problem carries file, line, column, JSON pointer and a stable code
- * (documented in docs/error-codes.md).
+ * docs/config-reference.md ("What validation rejects, and why"). Every problem carries file, line, column,
+ * JSON pointer and a stable code (documented in docs/error-codes.md).
  */
 public final class ConfigValidator {
 

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The rules of DESIGN.md section 5 for one configured directory: never the file system root, the home
- * directory, the project root or an ancestor of it, no NUL byte, and a relative path stays inside the
- * project. A cache directory is something {@code clear} deletes the contents of, so each of these would
+ * The rules of docs/config-reference.md ("What validation rejects, and why") for one configured directory:
+ * never the file system root, the home directory, the project root or an ancestor of it, no NUL byte, and a
+ * relative path stays inside the project. A cache directory is something {@code clear} deletes the contents of, so each of these would
  * let one command wipe far more than a cache.
  */
 final class PathSafetyRules {

@@ -14,7 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The safety rules of DESIGN.md section 5, one at a time, on a real project in a temp dir. */
+/**
+ * The safety rules of docs/config-reference.md ("What validation rejects, and why"), one at a time, on a real
+ * project in a temp dir.
+ */
 class SemanticRulesTest {
 
     @TempDir

@@ -1,9 +1,7 @@
-package dev.cachectl.core.project;
+package dev.cachectl.core.trust;
 
 import dev.cachectl.api.HostEnvironment;
-import dev.cachectl.core.trust.FileSafety;
-import dev.cachectl.core.trust.TrustStore;
-import dev.cachectl.core.trust.TrustStoreException;
+import dev.cachectl.core.project.Project;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
