@@ -5,6 +5,7 @@ import dev.cachectl.core.clear.ClearOutcome;
 import dev.cachectl.core.clear.ClearTarget;
 import dev.cachectl.core.delete.LockProbe;
 import dev.cachectl.core.delete.TreeDeleter;
+import dev.cachectl.core.text.TerminalText;
 import dev.cachectl.core.validate.RealPathSafety;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.ProviderSelection;
@@ -74,7 +75,7 @@ final class ClearCommand implements Callable<Integer> {
         // Pinned once: the measuring pass, the prompt and the deletion all work on the directories seen here.
         List<ClearTarget> plan = clearer.plan(selected);
         CacheClearer.LockWaitListener waiting = dir -> invocation.err().println("cachectl: waiting for another"
-                + " cachectl command working in " + dir + " (Ctrl-C to stop, --no-wait to fail instead)");
+                + " cachectl command working in " + TerminalText.escape(dir.toString()) + " (Ctrl-C to stop, --no-wait to fail instead)");
         ClearRendering rendering = new ClearRendering(invocation.out(), workspace);
         // The measuring pass is what --dry-run reports and what the prompt shows; with --yes nobody reads it,
         // so the deletion walks the caches once, like rm -rf.

@@ -1,8 +1,8 @@
 package dev.cachectl.cli;
 
-import dev.cachectl.core.clear.ClearSelection;
 import dev.cachectl.core.registry.ProviderRegistry;
 import dev.cachectl.core.registry.RegisteredProvider;
+import dev.cachectl.core.workspace.ProviderSelection;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +30,7 @@ final class CompletionCandidates {
     static final class ClearTargets implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            List<String> targets = new ArrayList<>(ClearSelection.GROUPS);
+            List<String> targets = new ArrayList<>(ProviderSelection.GROUPS);
             new ProviderIds().forEach(targets::add);
             return targets.iterator();
         }

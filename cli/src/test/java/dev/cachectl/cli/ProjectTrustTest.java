@@ -65,6 +65,10 @@ class ProjectTrustTest {
         assertThat(precious.resolve("thesis.tex")).hasContent("years of work");
         assertThat(env.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(env.out()).isEmpty();
+        // doctor goes on where the others stop, and reports the refusal as the error it is
+        CliHarness.Result doctor = cli.run("doctor", "--json");
+        assertThat(doctor.exitCode()).isEqualTo(ExitCode.PROBLEM);
+        assertThat(doctor.out()).contains("\"code\" : \"CFG_UNSAFE_PROJECT\"").contains("cachectl trust");
 
         CliHarness.Result trust = cli.run("trust", shared.toString());
         CliHarness.Result trusted = cli.run("status");

@@ -6,6 +6,7 @@ import dev.cachectl.core.findings.Finding;
 import dev.cachectl.core.project.Project;
 import dev.cachectl.core.project.ProjectLocator;
 import dev.cachectl.core.registry.ProviderRegistry;
+import dev.cachectl.core.trust.ProjectSafety;
 import dev.cachectl.core.workspace.Workspace;
 import dev.cachectl.core.workspace.WorkspaceException;
 import dev.cachectl.core.workspace.WorkspaceRequest;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code cachectl doctor}: every {@link Check} in one run, in order: the config, the providers,
@@ -32,9 +32,18 @@ public final class Doctor {
         Project project = ProjectLocator.locate(request.workingDirectory(), request.projectOverride());
         ConfigCheck config = new ConfigCheck(request, registry, project.configFile());
         List<Check> checks = new ArrayList<>(List.of(config, new ProvidersCheck(registry)));
-        // The checks that need the cache locations run once the config is valid; the config check says why not.
-        open(request, registry).ifPresent(workspace -> checks.addAll(List.of(new GitignoreCheck(workspace),
-                new CachesCheck(workspace, request.workingDirectory()))));
+        // The checks that need the cache locations run once the project can be opened; the config check says
+        // why not when the config is invalid, and a project refused for another reason (one others could have
+        // written, CFG_UNSAFE_PROJECT) is reported here as the error it is.
+        try {
+            Workspace workspace = Workspace.open(request, registry);
+            checks.addAll(List.of(new GitignoreCheck(workspace), new CachesCheck(workspace,
+                    request.workingDirectory())));
+        } catch (WorkspaceException e) {
+            if (e.getMessage().contains(ProjectSafety.CODE)) {
+                checks.add(new RefusedProjectCheck(e.getMessage()));
+            }
+        }
         Map<String, Severity> worst = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
         for (Check check : checks) {
@@ -45,12 +54,17 @@ public final class Doctor {
         return new DoctorReport(project.root(), project.configFile(), config.source(), worst, findings);
     }
 
-    private static Optional<Workspace> open(WorkspaceRequest request, ProviderRegistry registry) {
-        try {
-            return Optional.of(Workspace.open(request, registry));
-        } catch (WorkspaceException e) {
-            // Already reported by the config check.
-            return Optional.empty();
+    /** The project was refused before any cache could be looked at. */
+    private record RefusedProjectCheck(String message) implements Check {
+        @Override
+        public String name() {
+            return "project";
+        }
+
+        @Override
+        public List<Finding> run() {
+            return List.of(Finding.of(name(), ProjectSafety.CODE, Severity.ERROR, message,
+                    "cachectl trust DIR, once you have checked who wrote the config"));
         }
     }
 }
