@@ -1,6 +1,7 @@
 package dev.cachectl.cli;
 
 import dev.cachectl.core.registry.PluginFolder;
+import dev.cachectl.core.text.TerminalText;
 import dev.cachectl.core.trust.PluginTrust;
 import dev.cachectl.core.trust.TrustActions;
 import dev.cachectl.core.trust.TrustStore;
@@ -54,11 +55,12 @@ final class PluginsCommand implements Runnable {
         }
         PrintWriter out = root.invocation().out();
         for (TrustActions.JarTrust jar : done) {
-            out.println((jar.changed() ? "trusted " : "already trusted ") + jar.jar() + " (sha256 " + jar.sha256()
+            out.println((jar.changed() ? "trusted " : "already trusted ") + TerminalText.escape(jar.jar().toString())
+                    + " (sha256 " + jar.sha256()
                     + ")");
         }
         if (!done.isEmpty()) {
-            out.println("recorded in " + TrustStore.location(root.host()));
+            out.println("recorded in " + TerminalText.escape(TrustStore.location(root.host()).toString()));
         }
         return ExitCode.OK;
     }
@@ -76,7 +78,8 @@ final class PluginsCommand implements Runnable {
         }
         PrintWriter out = root.invocation().out();
         for (TrustActions.JarTrust jar : done) {
-            out.println((jar.changed() ? "untrusted " : "was not trusted: ") + jar.jar());
+            out.println((jar.changed() ? "untrusted " : "was not trusted: ")
+                    + TerminalText.escape(jar.jar().toString()));
         }
         return ExitCode.OK;
     }

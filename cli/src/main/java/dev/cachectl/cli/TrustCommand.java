@@ -1,6 +1,7 @@
 package dev.cachectl.cli;
 
 import dev.cachectl.core.project.ProjectLocator;
+import dev.cachectl.core.text.TerminalText;
 import dev.cachectl.core.trust.ProjectSafety;
 import dev.cachectl.core.trust.TrustActions;
 import dev.cachectl.core.trust.TrustStore;
@@ -44,8 +45,9 @@ final class TrustCommand {
             } catch (TrustStoreException e) {
                 throw new CliException(ExitCode.USAGE, e.getMessage(), e);
             }
-            root.invocation().out().println((done.changed() ? "trusted " : "already trusted ") + done.jar()
-                    + " (recorded in " + TrustStore.location(root.host()) + ")");
+            root.invocation().out().println((done.changed() ? "trusted " : "already trusted ")
+                    + TerminalText.escape(done.jar().toString())
+                    + " (recorded in " + TerminalText.escape(TrustStore.location(root.host()).toString()) + ")");
             return ExitCode.OK;
         }
     }
@@ -72,7 +74,8 @@ final class TrustCommand {
             } catch (TrustStoreException e) {
                 throw new CliException(ExitCode.USAGE, e.getMessage(), e);
             }
-            root.invocation().out().println((done.changed() ? "untrusted " : "was not trusted: ") + done.jar());
+            root.invocation().out().println((done.changed() ? "untrusted " : "was not trusted: ")
+                    + TerminalText.escape(done.jar().toString()));
             return ExitCode.OK;
         }
     }
