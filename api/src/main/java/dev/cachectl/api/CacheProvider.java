@@ -21,10 +21,10 @@ import java.util.List;
 public interface CacheProvider {
 
     /**
-     * The SPI version of this api jar. Version 1 is the first; a host accepts providers built against any
-     * version from {@link #MIN_SUPPORTED_API_VERSION} up to its own.
+     * The SPI version of this api jar. Version 1 is the first; version 2 added {@link #layout()}. A host
+     * accepts providers built against any version from {@link #MIN_SUPPORTED_API_VERSION} up to its own.
      */
-    int API_VERSION = 1;
+    int API_VERSION = 2;
 
     /** The oldest SPI version a host of this api still loads. */
     int MIN_SUPPORTED_API_VERSION = 1;
@@ -71,6 +71,15 @@ public interface CacheProvider {
     /** What the host must respect when it deletes or moves entries of this cache. */
     default CacheRules rules() {
         return CacheRules.NONE;
+    }
+
+    /**
+     * What the top level of this cache looks like, so {@code migrate} can tell which entries of a legacy or
+     * {@code --from} folder are this provider's and where they go. The default declares nothing: then
+     * {@code migrate} moves only this provider's {@link #outsideLocations outside locations}.
+     */
+    default CacheLayout layout() {
+        return CacheLayout.NONE;
     }
 
     /**

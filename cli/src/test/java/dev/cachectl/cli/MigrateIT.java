@@ -38,6 +38,17 @@ class MigrateIT {
         return process.exitValue();
     }
 
+    /** A plugin folder holding {@code <name>.jar}: module {@code com.example.<name>} providing {@code provider}. */
+    private Path pluginFolder(String name, ProviderSource provider) throws Exception {
+        Path jar = PluginFixtures.shared().jars.jar(name + ".jar")
+                .source("module-info.java", "module com.example." + name + " { requires dev.cachectl.api;"
+                        + " provides dev.cachectl.api.CacheProvider with " + provider.qualifiedName() + "; }")
+                .source(provider.path(), provider.text()).build();
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        Files.copy(jar, plugins.resolve(name + ".jar"));
+        return plugins;
+    }
+
     private static void build(MigrateTrees trees) throws Exception {
         Random random = new Random(42);
         MigrateTrees.hubRepo(trees.outsideHub(), "models--openai--whisper-small", FixtureFiles.sha1("c1"), 4,
@@ -167,12 +178,7 @@ class MigrateIT {
                         new OutsideLocation(Path.of("/usr/share"), "", "VOICES_SHARED"),
                         new OutsideLocation(host.path("VOICES_OLD").orElseThrow(), "", "VOICES_OLD",
                                 List.of("*.bin")));""");
-        Path jar = PluginFixtures.shared().jars.jar("voices.jar")
-                .source("module-info.java", "module com.example.voices { requires dev.cachectl.api;"
-                        + " provides dev.cachectl.api.CacheProvider with " + provider.qualifiedName() + "; }")
-                .source(provider.path(), provider.text()).build();
-        Path plugins = Files.createDirectories(temp.resolve("plugins"));
-        Files.copy(jar, plugins.resolve("voices.jar"));
+        Path plugins = pluginFolder("voices", provider);
 
         int exit = run(trees, temp.resolve("logs"), Map.of("VOICES_OLD", declared.toString()), "--plugins",
                 plugins.toString(), "migrate", "voices", "--dry-run", "--json");
@@ -184,5 +190,31 @@ class MigrateIT {
                 .contains("holds diary.txt, which a voices cache here does not (*.bin)")
                 .doesNotContain("/etc/").contains("\"sources\" : [ ]");
         assertThat(declared.resolve("diary.txt")).exists();
+    }
+
+    @Test
+    void aPluginsDeclaredLayoutPlacesItsLegacyEntriesButCannotTakeABuiltInProvidersOnes() throws Exception {
+        MigrateTrees trees = new MigrateTrees(temp.resolve("project"), temp.resolve("home/.cache"));
+        Path legacy = trees.project.resolve("shared/model-cache");
+        FixtureFiles.write(legacy.resolve("voices/amy.bin"), 100);
+        FixtureFiles.write(legacy.resolve("bob.onnx"), 50);
+        FixtureFiles.write(legacy.resolve("checkpoints/resnet.pth"), 200);
+        ProviderSource provider = ProviderSource.of("com.example.layout.LayoutProvider", "voices").members("""
+                @Override public dev.cachectl.api.CacheLayout layout() {
+                    return dev.cachectl.api.CacheLayout.NONE.place("voices/", "").place("*.onnx", "onnx")
+                            .place("checkpoints/", "stolen");
+                }""");
+        Path plugins = pluginFolder("layout", provider);
+
+        int exit = run(trees, temp.resolve("logs"), Map.of(), "--plugins", plugins.toString(), "migrate", "voices",
+                "torch", "--yes");
+
+        assertThat(exit).as(Files.readString(temp.resolve("logs/err.txt"))).isEqualTo(ExitCode.OK);
+        Path caches = trees.project.resolve(".cache");
+        assertThat(caches.resolve("voices/amy.bin")).hasSize(100);
+        assertThat(caches.resolve("voices/onnx/bob.onnx")).hasSize(50);
+        assertThat(caches.resolve("torch/hub/checkpoints/resnet.pth")).hasSize(200);
+        assertThat(caches.resolve("voices/stolen")).doesNotExist();
+        assertThat(legacy.resolve("voices")).doesNotExist();
     }
 }

@@ -2,6 +2,7 @@ package dev.cachectl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachectl.api.CacheProvider;
 import dev.cachectl.cli.DistributionIT.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class PluginsIT extends PluginProcessTest {
                     "display_name" : "Plugin whispercpp",
                     "category" : "model",
                     "version" : "unknown",
-                    "api_version" : 1,
+                    "api_version" : %d,
                     "module" : "com.example.whisper",
                     "layer" : "plugin",
                     "jar" : "%s",
@@ -37,7 +38,8 @@ class PluginsIT extends PluginProcessTest {
                     "config_key" : "cache.model_caches.whispercpp",
                     "default_path" : ".cache/whispercpp",
                     "state" : "ok",
-                """.formatted(folder.resolve("whisper-models.jar"), folder.resolve("whisper-models.jar")));
+                """.formatted(CacheProvider.API_VERSION, folder.resolve("whisper-models.jar"),
+                folder.resolve("whisper-models.jar")));
         assertThat(result.out()).contains("\"layer\" : \"boot\"").doesNotContain("\"state\" : \"failed\"");
     }
 
@@ -142,7 +144,8 @@ class PluginsIT extends PluginProcessTest {
 
         assertThat(result.err()).isEqualTo("cachectl: provider 'future' (" + folderOf("api-version")
                 + "/future-api.jar) failed: built against cachectl API version 99, but this cachectl supports"
-                + " versions 1 to 1; rebuild the provider against this cachectl's api jar\n");
+                + " versions 1 to " + CacheProvider.API_VERSION
+                + "; rebuild the provider against this cachectl's api jar\n");
     }
 
     @Test

@@ -1,21 +1,27 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.api.CacheLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What a migration must know about the Hugging Face hub cache layout:
- * {@code <type>s--<org>--<name>/} repo folders holding {@code blobs/<etag>}, {@code snapshots/<commit>/...}
- * (relative links into {@code blobs/}), {@code refs/<name>} and {@code .no_exist/}, with {@code .locks/} at
- * the cache root. Blob names are content hashes, so a copy can be verified against its name.
+ * What a migration must know about a hub cache: repo folders (named as the provider's
+ * {@link CacheLayout#repoFolders()} declare, e.g. {@code models--<org>--<name>/}) holding {@code blobs/<etag>},
+ * {@code snapshots/<commit>/...} (relative links into {@code blobs/}), {@code refs/<name>} and
+ * {@code .no_exist/}, with {@code .locks/} at the cache root. Blob names are content hashes, so a copy can be
+ * verified against its name. The rules are the engine's; which folders they apply to is the provider's word.
  */
 final class HubLayout {
+
+    /** No repo folders: the hub rules apply nowhere. */
+    static final HubLayout NONE = new HubLayout(List.of(), List.of());
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern GIT_SHA1 = Pattern.compile("[0-9a-f]{40}");
@@ -30,21 +36,39 @@ final class HubLayout {
         GIT_SHA1
     }
 
-    private HubLayout() {
+    private final List<String> patterns;
+    private final List<EntryPattern> repoFolders;
+
+    private HubLayout(List<String> patterns, List<EntryPattern> repoFolders) {
+        this.patterns = patterns;
+        this.repoFolders = repoFolders;
+    }
+
+    /** The hub rules for the repo folders {@code layout} declares. */
+    static HubLayout of(CacheLayout layout) {
+        return of(layout.repoFolders());
+    }
+
+    /** The hub rules for repo folders matching {@code patterns}. */
+    static HubLayout of(List<String> patterns) {
+        return patterns.isEmpty() ? NONE : new HubLayout(List.copyOf(patterns), EntryPattern.all(patterns));
+    }
+
+    /** The declared patterns of repo folder names. */
+    List<String> repoFolderPatterns() {
+        return patterns;
     }
 
     /** Whether {@code name} is a hub repo folder name such as {@code models--openai--whisper-tiny}. */
-    static boolean isRepoFolder(String name) {
-        for (String prefix : new String[] {"models--", "datasets--", "spaces--"}) {
-            if (name.startsWith(prefix) && name.length() > prefix.length()) {
-                return true;
-            }
-        }
-        return false;
+    boolean isRepoFolder(String name) {
+        return repoFolders.stream().anyMatch(p -> p.matchesName(name));
     }
 
     /** Whether {@code directory} holds at least one hub repo folder, i.e. is a hub cache. */
-    static boolean looksLikeHubCache(Path directory) {
+    boolean looksLikeHubCache(Path directory) {
+        if (repoFolders.isEmpty()) {
+            return false;
+        }
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
@@ -60,7 +84,7 @@ final class HubLayout {
      * The hash a file's name promises, judged from its place in the destination: only files directly in
      * {@code <repo folder>/blobs/} carry one.
      */
-    static BlobHash blobHash(Path destination) {
+    BlobHash blobHash(Path destination) {
         Path parent = destination.getParent();
         if (parent == null || parent.getFileName() == null || !parent.getFileName().toString().equals("blobs")) {
             return BlobHash.NONE;
@@ -96,7 +120,7 @@ final class HubLayout {
     }
 
     /** Whether a source-relative path is a ref ({@code <repo>/refs/<name>}, {@code refs/pr/1} nests). */
-    static boolean isRef(String relativePath) {
+    boolean isRef(String relativePath) {
         String[] parts = relativePath.split("/");
         for (int i = 0; i + 2 < parts.length; i++) {
             if (isRepoFolder(parts[i]) && parts[i + 1].equals("refs")) {
@@ -116,7 +140,7 @@ final class HubLayout {
      * The entry a partial download protects: the nearest enclosing hub repo folder (the whole repo is
      * being written), else the partial file itself.
      */
-    static String entryProtectedBy(String partialPath) {
+    String entryProtectedBy(String partialPath) {
         String[] parts = partialPath.split("/");
         StringBuilder prefix = new StringBuilder();
         for (String part : parts) {

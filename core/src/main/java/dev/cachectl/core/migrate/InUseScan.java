@@ -104,7 +104,7 @@ final class InUseScan {
             } else if (partials.stream().anyMatch(m -> m.matches(providerPath))
                     && InUse.stillDownloading(attrs.lastModifiedTime().toMillis(), now.toEpochMilli())) {
                 long minutes = Duration.between(attrs.lastModifiedTime().toInstant(), now).toMinutes();
-                refused.putIfAbsent(HubLayout.entryProtectedBy(relative), "a download is in progress (" + relative
+                refused.putIfAbsent(source.hub().entryProtectedBy(relative), "a download is in progress (" + relative
                         + ", modified " + Math.max(0, minutes) + " min ago); wait for it, or use --force");
             }
         }

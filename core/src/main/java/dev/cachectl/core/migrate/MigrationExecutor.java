@@ -70,11 +70,12 @@ final class MigrationExecutor {
                     assert e != null;
                 }
             }
+            HubLayout hub = HubLayout.of(source.hubRepoFolders());
             Map<String, List<PlanItem>> units = new LinkedHashMap<>();
             source.items().forEach(item -> units.computeIfAbsent(item.unit(), u -> new ArrayList<>()).add(item));
             units.forEach((unit, items) -> {
                 listener.unitStarted(source, unit);
-                new UnitMigration(plan.copy(), items, area, remover, pause, probe)
+                new UnitMigration(plan.copy(), items, area, remover, pause, probe, hub)
                         .run((item, status) -> record(source, item, status.outcome(), status.message()));
             });
             if (!plan.copy()) {

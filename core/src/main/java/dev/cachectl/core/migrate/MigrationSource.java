@@ -17,13 +17,16 @@ import java.util.Set;
  * @param removeRootWhenEmpty whether the folder itself is removed once emptied
  * @param layout              the top-level patterns the provider declared for this location
  *                            ({@link dev.cachectl.api.OutsideLocation#layout()}); empty when it declared none
+ * @param hub                 the hub rules for the repo folders the provider's {@link dev.cachectl.api.CacheLayout}
+ *                            declares
  */
 record MigrationSource(SourceKind kind, CacheLocation cache, String origin, Path root, String target,
-                       Set<String> entries, boolean removeRootWhenEmpty, java.util.List<String> layout) {
+                       Set<String> entries, boolean removeRootWhenEmpty, java.util.List<String> layout,
+                       HubLayout hub) {
 
     MigrationSource(SourceKind kind, CacheLocation cache, String origin, Path root, String target,
-                    Set<String> entries, boolean removeRootWhenEmpty) {
-        this(kind, cache, origin, root, target, entries, removeRootWhenEmpty, java.util.List.of());
+                    Set<String> entries, boolean removeRootWhenEmpty, HubLayout hub) {
+        this(kind, cache, origin, root, target, entries, removeRootWhenEmpty, java.util.List.of(), hub);
     }
 
     MigrationSource {
@@ -32,6 +35,7 @@ record MigrationSource(SourceKind kind, CacheLocation cache, String origin, Path
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(hub, "hub");
         entries = Set.copyOf(entries);
         layout = java.util.List.copyOf(layout);
     }

@@ -18,10 +18,14 @@ import java.util.Objects;
  * @param items               the entries, in the order they are processed
  * @param mergedDirectories   source folders the plan descends into (their content merges into an existing
  *                            folder), deepest first; each is removed once emptied
+ * @param hubRepoFolders      the names of hub repo folders the receiving provider declares
+ *                            ({@link dev.cachectl.api.CacheLayout#repoFolders()}): a blob in one is verified
+ *                            against its name when it is copied
  */
 public record PlannedSource(SourceKind kind, String provider, String origin, Path root, Path destination,
                             Path cacheDirectory, boolean sameFileSystem, boolean removeRootWhenEmpty,
-                            List<PlanItem> items, List<String> mergedDirectories) {
+                            List<PlanItem> items, List<String> mergedDirectories,
+                            List<String> hubRepoFolders) {
 
     /** Validates and copies. */
     public PlannedSource {
@@ -33,6 +37,7 @@ public record PlannedSource(SourceKind kind, String provider, String origin, Pat
         Objects.requireNonNull(cacheDirectory, "cacheDirectory");
         items = List.copyOf(items);
         mergedDirectories = List.copyOf(mergedDirectories);
+        hubRepoFolders = List.copyOf(hubRepoFolders);
     }
 
     /** Bytes that move or are copied. */

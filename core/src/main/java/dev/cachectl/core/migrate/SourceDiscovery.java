@@ -1,21 +1,24 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.api.CacheLayout;
 import dev.cachectl.api.HostEnvironment;
 import dev.cachectl.api.OutsideLocation;
 import dev.cachectl.core.config.CachePaths;
 import dev.cachectl.core.registry.ProviderCallException;
+import dev.cachectl.core.registry.RegisteredProvider;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.Workspace;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Finds the folders to migrate: the selected providers' outside locations, the legacy caches, the
@@ -32,6 +35,7 @@ final class SourceDiscovery {
     private final List<CacheLocation> selected;
     private final List<MigrationSource> candidates = new ArrayList<>();
     private final List<SkippedLocation> skipped = new ArrayList<>();
+    private final Map<String, LegacyLayout.Declared> layouts = new HashMap<>();
 
     private SourceDiscovery(Workspace workspace, List<CacheLocation> selected) {
         this.workspace = workspace;
@@ -56,23 +60,9 @@ final class SourceDiscovery {
 
     private void addFrom(CacheLocation cache, Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
-        candidates.add(new MigrationSource(SourceKind.FROM, cache, "--from", absolute, fromTarget(cache.id(), absolute),
-                Set.of(), true));
-    }
-
-    /**
-     * Where a {@code --from} folder's content goes: a folder of hub repos is a hub cache, a folder with
-     * {@code checkpoints/} but no {@code hub/} is a torch hub folder; otherwise it is the cache itself.
-     */
-    static String fromTarget(String providerId, Path folder) {
-        if (providerId.equals(LegacyLayout.HUGGINGFACE) && HubLayout.looksLikeHubCache(folder)) {
-            return "hub";
-        }
-        if (providerId.equals(LegacyLayout.TORCH) && Files.isDirectory(folder.resolve("checkpoints"))
-                && !Files.exists(folder.resolve("hub"))) {
-            return "hub";
-        }
-        return "";
+        LegacyLayout.Declared layout = declared(cache.provider());
+        candidates.add(new MigrationSource(SourceKind.FROM, cache, "--from", absolute,
+                LegacyLayout.fromTarget(layout, absolute), Set.of(), true, layout.hub()));
     }
 
     private void addOutsideLocations(HostEnvironment host) {
@@ -88,7 +78,7 @@ final class SourceDiscovery {
             for (OutsideLocation location : locations) {
                 candidates.add(new MigrationSource(SourceKind.OUTSIDE, cache, location.origin(),
                         location.path().toAbsolutePath().normalize(), location.target(), Set.of(), true,
-                        location.layout()));
+                        location.layout(), declared(cache.provider()).hub()));
             }
         }
     }
@@ -101,18 +91,20 @@ final class SourceDiscovery {
                 continue;
             }
             String origin = "legacy cache " + raw;
-            boolean holdsHubRepos = HubLayout.looksLikeHubCache(folder);
-            Set<String> hubEntries = new LinkedHashSet<>();
-            for (Path entry : children(folder)) {
+            LegacyLayout layout = legacyLayout();
+            Set<String> holdingRepos = layout.holdingRepos(folder);
+            // Entries that go into a target themselves (repo folders, files): one source per provider and target.
+            Map<LegacyLayout.Placement, Set<String>> groups = new LinkedHashMap<>();
+            for (Path entry : LegacyLayout.children(folder)) {
                 String name = entry.getFileName().toString();
                 if (LegacyLayout.PLACEHOLDERS.contains(name)) {
                     continue;
                 }
-                Optional<LegacyLayout.Placement> placement = LegacyLayout.place(entry, holdsHubRepos);
+                Optional<LegacyLayout.Placement> placement = layout.place(entry, holdingRepos);
                 if (placement.isEmpty()) {
-                    skipped.add(new SkippedLocation(entry, "", origin, "not a layout cachectl recognises (hub repo "
-                            + "folders, hub/, checkpoints/, huggingface/, torch/, whisper/); move it yourself or "
-                            + "use 'cachectl migrate PROVIDER --from " + entry + "'", true));
+                    skipped.add(new SkippedLocation(entry, "", origin, "not a layout cachectl recognises ("
+                            + layout.recognised() + "); move it yourself or use 'cachectl migrate PROVIDER --from "
+                            + entry + "'", true));
                     continue;
                 }
                 LegacyLayout.Placement place = placement.get();
@@ -120,50 +112,79 @@ final class SourceDiscovery {
                 if (cache.isEmpty()) {
                     continue;
                 }
-                if (place.wholeRoot()) {
-                    hubEntries.add(name);
+                if (place.grouped()) {
+                    groups.computeIfAbsent(place, p -> new LinkedHashSet<>()).add(name);
                 } else {
                     candidates.add(new MigrationSource(SourceKind.LEGACY, cache.get(), origin, entry, place.target(),
-                            Set.of(), true));
+                            Set.of(), true, declared(cache.get().provider()).hub()));
                 }
             }
-            if (!hubEntries.isEmpty()) {
-                selectedCache(LegacyLayout.HUGGINGFACE).ifPresent(cache -> candidates.add(new MigrationSource(
-                        SourceKind.LEGACY, cache, origin, folder, "hub", hubEntries, false)));
-            }
+            groups.forEach((place, entries) -> {
+                CacheLocation cache = selectedCache(place.provider()).orElseThrow();
+                candidates.add(new MigrationSource(SourceKind.LEGACY, cache, origin, folder, place.target(), entries,
+                        false, declared(cache.provider()).hub()));
+            });
         }
     }
 
-    /** Hub repo folders straight in the project's HF_HOME (and their locks) belong in HF_HOME/hub. */
+    /**
+     * Hub repo folders straight in a provider's directory (and their lock folders) belong where its layout puts
+     * them: in HF_HOME/hub, not HF_HOME, where transformers wrote them while TRANSFORMERS_CACHE pointed there.
+     */
     private void addMisplacedLayout() {
-        selectedCache(LegacyLayout.HUGGINGFACE).ifPresent(cache -> {
+        for (CacheLocation cache : selected) {
+            LegacyLayout.Declared layout = declared(cache.provider());
+            String target = layout.layout().repoTarget();
+            if (layout.hub() == HubLayout.NONE || target.isEmpty()) {
+                continue;
+            }
             Set<String> entries = new LinkedHashSet<>();
-            for (Path child : children(cache.directory())) {
+            List<Path> children = LegacyLayout.children(cache.directory());
+            for (Path child : children) {
                 String name = child.getFileName().toString();
-                if (HubLayout.isRepoFolder(name) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                if (layout.hub().isRepoFolder(name) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                     entries.add(name);
                 }
             }
-            if (!entries.isEmpty()) {
-                if (Files.isDirectory(cache.directory().resolve(".locks"), LinkOption.NOFOLLOW_LINKS)) {
-                    entries.add(".locks");
-                }
-                candidates.add(new MigrationSource(SourceKind.MISPLACED_LAYOUT, cache,
-                        "hub repo folders directly in HF_HOME (TRANSFORMERS_CACHE once pointed there)",
-                        cache.directory(), "hub", entries, false));
+            if (entries.isEmpty()) {
+                continue;
             }
-        });
+            // Only companion folders: a file beside them (CACHEDIR.TAG) may be the cache directory's own.
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                if (layout.companions().stream().anyMatch(p -> p.matchesName(name))
+                        && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    entries.add(name);
+                }
+            }
+            candidates.add(new MigrationSource(SourceKind.MISPLACED_LAYOUT, cache,
+                    "hub repo folders directly in the " + cache.provider().displayName() + " cache instead of "
+                            + target + "/", cache.directory(), target, entries, false, layout.hub()));
+        }
     }
 
     private Optional<CacheLocation> selectedCache(String providerId) {
         return selected.stream().filter(c -> c.id().equals(providerId)).findFirst();
     }
 
-    private static List<Path> children(Path folder) {
-        try (Stream<Path> list = Files.list(folder)) {
-            return list.sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+    /** The registered providers' layouts, in the registry's order. */
+    private LegacyLayout legacyLayout() {
+        return new LegacyLayout(workspace.registry().providers().stream().map(this::declared).toList());
+    }
+
+    /**
+     * A provider's declared layout, asked once; a provider that fails to answer declares nothing, and when it is
+     * one of the selected the failure is reported.
+     */
+    private LegacyLayout.Declared declared(RegisteredProvider provider) {
+        return layouts.computeIfAbsent(provider.id(), id -> {
+            try {
+                return LegacyLayout.Declared.of(id, provider.origin().builtIn(), provider.layout());
+            } catch (ProviderCallException e) {
+                selectedCache(id).ifPresent(cache -> skipped.add(new SkippedLocation(cache.directory(), id,
+                        "layout()", "provider failed to declare its cache layout: " + e.getMessage(), true)));
+                return LegacyLayout.Declared.of(id, provider.origin().builtIn(), CacheLayout.NONE);
+            }
+        });
     }
 }

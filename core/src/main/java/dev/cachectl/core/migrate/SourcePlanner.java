@@ -68,7 +68,7 @@ final class SourcePlanner {
                 .sorted(Comparator.comparingInt((String p) -> p.split("/").length).reversed()).toList();
         return new PlannedSource(source.kind(), source.cache().id(), source.origin(), source.root(), destination,
                 source.cache().directory(), sameFileSystem, source.removeRootWhenEmpty(), planner.items,
-                mergedDeepestFirst);
+                mergedDeepestFirst, source.hub().repoFolderPatterns());
     }
 
     /**
@@ -155,11 +155,11 @@ final class SourcePlanner {
         add(PlanAction.CONFLICT, relative, src, dst, bytes, 1, conflictReason(relative, src, dst, attrs));
     }
 
-    private static String conflictReason(String relative, Path src, Path dst, BasicFileAttributes attrs) {
+    private String conflictReason(String relative, Path src, Path dst, BasicFileAttributes attrs) {
         if (attrs.isSymbolicLink()) {
             return "links to " + linkText(src) + " here, to " + linkText(dst) + " in the destination; both left alone";
         }
-        if (HubLayout.isRef(relative)) {
+        if (source.hub().isRef(relative)) {
             return "ref " + HubLayout.refName(relative) + " points to " + HubLayout.readSmallText(dst).orElse("?")
                     + " in the destination and to " + HubLayout.readSmallText(src).orElse("?")
                     + " here; the destination's is kept (this revision's snapshot is still merged)";
@@ -223,7 +223,7 @@ final class SourcePlanner {
         String name = relative.contains("/") ? relative.substring(relative.lastIndexOf('/') + 1) : relative;
         // In a repo folder blobs go first and refs last; at the source root the shared blob store of
         // huggingface_hub 2.0 ({@code blobs/}, which repo blobs link into) goes first.
-        Comparator<String> order = relative.isEmpty() || HubLayout.isRepoFolder(name) ? HubLayout.repoPartOrder()
+        Comparator<String> order = relative.isEmpty() || source.hub().isRepoFolder(name) ? HubLayout.repoPartOrder()
                 : Comparator.naturalOrder();
         // Listed through an open folder: a merge reaches folders deeper than PATH_MAX too.
         try (OpenFolder open = OpenFolder.open(folder)) {

@@ -3,11 +3,9 @@ package dev.cachectl.core.migrate;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.Workspace;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -136,7 +134,7 @@ final class SourceVetting {
         // A folder reached through a link is emptied but kept: the link in the user's tree stays valid.
         boolean removable = candidate.removeRootWhenEmpty() && real.equals(path);
         return Optional.of(new MigrationSource(candidate.kind(), candidate.cache(), candidate.origin(), real,
-                candidate.target(), candidate.entries(), removable, candidate.layout()));
+                candidate.target(), candidate.entries(), removable, candidate.layout(), candidate.hub()));
     }
 
     /** Why a location is a system directory (as named, or once its links are resolved); empty when it is not. */
@@ -156,13 +154,7 @@ final class SourceVetting {
      * when everything there belongs to the cache.
      */
     private static Optional<String> foreignEntries(MigrationSource source, Path real) {
-        List<PathMatcher> any = new ArrayList<>();
-        List<PathMatcher> directories = new ArrayList<>();
-        for (String pattern : source.layout()) {
-            boolean directory = pattern.endsWith("/");
-            String glob = directory ? pattern.substring(0, pattern.length() - 1) : pattern;
-            (directory ? directories : any).add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
-        }
+        List<EntryPattern> patterns = EntryPattern.all(source.layout());
         List<String> foreign = new ArrayList<>();
         try (Stream<Path> children = Files.list(real)) {
             for (Path child : children.sorted().toList()) {
@@ -170,10 +162,8 @@ final class SourceVetting {
                 if (!source.includes(name) || LegacyLayout.PLACEHOLDERS.contains(name)) {
                     continue;
                 }
-                Path single = Path.of(name);
-                boolean allowed = source.layout().isEmpty() || any.stream().anyMatch(m -> m.matches(single))
-                        || (directories.stream().anyMatch(m -> m.matches(single))
-                                && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS));
+                boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+                boolean allowed = patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matches(name, directory));
                 if (FOREIGN_MARKERS.contains(name) || !allowed) {
                     foreign.add(name);
                 }

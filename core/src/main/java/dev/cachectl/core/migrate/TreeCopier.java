@@ -134,14 +134,14 @@ final class TreeCopier {
     /**
      * Checks a staged copy against what was read from the source: every file's length and CRC-32C, and for
      * hub blobs the hash their name promises. Returns the first mismatch. Reads the copy through open folders,
-     * like {@link #copy}.
+     * like {@link #copy}; {@code hub} tells which files are hub blobs.
      */
-    static Optional<String> verify(CopiedTree tree, Path destination) throws IOException {
+    static Optional<String> verify(CopiedTree tree, Path destination, HubLayout hub) throws IOException {
         Map<String, Entry> files = new LinkedHashMap<>();
         tree.entries().stream().filter(e -> !e.directory() && !e.link()).forEach(e -> files.put(e.relative(), e));
         Optional<String> mismatch;
         try (OpenFolder parent = OpenFolder.open(parentOf(tree.staged()))) {
-            mismatch = verifyEntry(parent, name(tree.staged()), "", destination, files);
+            mismatch = verifyEntry(parent, name(tree.staged()), "", destination, files, hub);
         }
         if (mismatch.isEmpty() && !files.isEmpty()) {
             mismatch = Optional.of(files.keySet().iterator().next() + ": missing from the copy");
@@ -150,14 +150,15 @@ final class TreeCopier {
     }
 
     private static Optional<String> verifyEntry(OpenFolder folder, String name, String relative, Path published,
-                                                Map<String, Entry> files) throws IOException {
+                                                Map<String, Entry> files, HubLayout hub) throws IOException {
         Path staged = folder.entry(name);
         BasicFileAttributes attrs = Files.readAttributes(staged, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (attrs.isDirectory()) {
             try (OpenFolder child = folder.child(name)) {
                 for (String inside : child.names()) {
                     Optional<String> mismatch = verifyEntry(child, inside,
-                            relative.isEmpty() ? inside : relative + "/" + inside, published.resolve(inside), files);
+                            relative.isEmpty() ? inside : relative + "/" + inside, published.resolve(inside), files,
+                            hub);
                     if (mismatch.isPresent()) {
                         return mismatch;
                     }
@@ -169,7 +170,7 @@ final class TreeCopier {
         if (entry == null || !attrs.isRegularFile()) {
             return Optional.empty();
         }
-        HubLayout.BlobHash promise = HubLayout.blobHash(published);
+        HubLayout.BlobHash promise = hub.blobHash(published);
         long length = attrs.size();
         if (length != entry.size()) {
             return Optional.of(entry.relative() + ": copy has " + length + " bytes, source " + entry.size());

@@ -42,18 +42,20 @@ final class UnitMigration {
     private final SourceRemover remover;
     private final MigrationExecutor.StepPause pause;
     private final LockProbe probe;
+    private final HubLayout hub;
     private final Map<PlanItem, Staged> staged = new LinkedHashMap<>();
     private final Map<PlanItem, Status> status = new LinkedHashMap<>();
     private final List<PlanItem> toRemove = new ArrayList<>();
 
     UnitMigration(boolean keepSources, List<PlanItem> items, DestinationWorkArea area,
-                  SourceRemover remover, MigrationExecutor.StepPause pause, LockProbe probe) {
+                  SourceRemover remover, MigrationExecutor.StepPause pause, LockProbe probe, HubLayout hub) {
         this.keepSources = keepSources;
         this.items = items;
         this.area = area;
         this.remover = remover;
         this.pause = pause;
         this.probe = probe;
+        this.hub = hub;
     }
 
     /** Runs the phases and reports every entry's outcome, in plan order. */
@@ -174,7 +176,7 @@ final class UnitMigration {
             Staged copy = entry.getValue();
             pause.pause();
             try {
-                Optional<String> mismatch = TreeCopier.verify(copy.tree(), item.destination());
+                Optional<String> mismatch = TreeCopier.verify(copy.tree(), item.destination(), hub);
                 if (mismatch.isPresent()) {
                     discard(copy.path());
                     fail(item, ItemOutcome.FAILED, "verification failed: " + mismatch.get());

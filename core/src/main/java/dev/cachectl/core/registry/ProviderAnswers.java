@@ -2,9 +2,11 @@ package dev.cachectl.core.registry;
 
 import dev.cachectl.api.CacheDetails;
 import dev.cachectl.api.CacheFinding;
+import dev.cachectl.api.CacheLayout;
 import dev.cachectl.api.OutsideLocation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.FileSystems;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The contract checks on what a provider returns, run inside the call boundary (so a provider-made collection
@@ -140,6 +143,31 @@ final class ProviderAnswers {
             relativeInside(location.target(), "outsideLocations()");
         }
         return copy;
+    }
+
+    /**
+     * The layout, checked: every target a relative path inside the cache, every pattern a glob the host can
+     * compile.
+     */
+    static CacheLayout layout(CacheLayout layout) {
+        relativeInside(layout.repoTarget(), "layout()");
+        layout.repoFolders().forEach(ProviderAnswers::glob);
+        layout.repoCompanions().forEach(ProviderAnswers::glob);
+        for (CacheLayout.Placement placement : layout.placements()) {
+            glob(placement.entry());
+            relativeInside(placement.target(), "layout()");
+        }
+        return layout;
+    }
+
+    private static void glob(String pattern) {
+        String glob = pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
+        try {
+            FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        } catch (PatternSyntaxException e) {
+            throw new ProviderCalls.ContractViolation("layout() pattern '" + oneLine(pattern) + "' is not a glob: "
+                    + oneLine(e.getDescription()));
+        }
     }
 
     static boolean insideRelative(String path) {

@@ -3,6 +3,7 @@ package dev.cachectl.core.registry;
 import dev.cachectl.api.CacheCategory;
 import dev.cachectl.api.CacheDetails;
 import dev.cachectl.api.CacheFinding;
+import dev.cachectl.api.CacheLayout;
 import dev.cachectl.api.CacheProvider;
 import dev.cachectl.api.CacheRules;
 import dev.cachectl.api.CacheTree;
@@ -66,6 +67,11 @@ public record RegisteredProvider(CacheProvider provider, String id, String displ
     /** Where the same kind of cache usually lives outside the project. */
     public List<OutsideLocation> outsideLocations(HostEnvironment host) {
         return guard("outsideLocations()", () -> ProviderAnswers.outsideLocations(provider.outsideLocations(host)));
+    }
+
+    /** What the top level of its cache looks like, for migrate; every target relative and inside the cache. */
+    public CacheLayout layout() {
+        return guard("layout()", () -> ProviderAnswers.layout(provider.layout()));
     }
 
     /** Problems the provider notices in its tree. */

@@ -28,6 +28,8 @@ final class MigrationTestProject {
     final Path home;
     final Path xdg;
     final Map<String, String> env = new HashMap<>();
+    /** The providers the workspace sees; the built-in ones unless a test adds its own. */
+    ProviderRegistry registry = ProviderRegistry.loadBuiltIn();
 
     MigrationTestProject(Path root, Path home, Path xdg) {
         this.root = root;
@@ -55,8 +57,7 @@ final class MigrationTestProject {
     Workspace workspace() {
         HostEnvironment host = new HostEnvironment(env, home, false);
         try {
-            return Workspace.open(new WorkspaceRequest(root, Optional.empty(), List.of(), host),
-                    ProviderRegistry.loadBuiltIn());
+            return Workspace.open(new WorkspaceRequest(root, Optional.empty(), List.of(), host), registry);
         } catch (dev.cachectl.core.workspace.WorkspaceException e) {
             throw new IllegalStateException(e);
         }

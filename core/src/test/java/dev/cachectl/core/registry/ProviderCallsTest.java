@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cachectl.api.CacheDetails;
 import dev.cachectl.api.CacheFinding;
+import dev.cachectl.api.CacheLayout;
 import dev.cachectl.api.OutsideLocation;
 import dev.cachectl.api.Severity;
 import java.nio.file.Path;
@@ -105,6 +106,25 @@ class ProviderCallsTest {
         }
         assertThat(ProviderAnswers.outsideLocations(List.of(new OutsideLocation(Path.of("/x"), "hub", "o"))))
                 .hasSize(1);
+    }
+
+    @Test
+    void aLayoutsTargetsStayInsideTheCacheAndItsPatternsAreGlobs() {
+        CacheLayout fine = CacheLayout.hubRepos("hub", List.of("models--?*"), List.of(".locks"))
+                .placeWhenHoldingRepos("hub/", "hub").place("checkpoints/", "hub/checkpoints").place("*.pth", "");
+        assertThat(ProviderAnswers.layout(fine)).isEqualTo(fine);
+        assertThat(ProviderAnswers.layout(CacheLayout.NONE)).isEqualTo(CacheLayout.NONE);
+        for (CacheLayout bad : List.of(CacheLayout.NONE.place("old/", "a\\b"), CacheLayout.NONE.place("old/", "C:/x"),
+                CacheLayout.hubRepos("x\\y", List.of("r--*"), List.of()))) {
+            assertThatThrownBy(() -> ProviderAnswers.layout(bad)).as(bad.toString())
+                    .hasMessageContaining("layout() returned")
+                    .hasMessageContaining("not a relative path inside the cache");
+        }
+        assertThatThrownBy(() -> ProviderAnswers.layout(CacheLayout.NONE.place("[old/", "")))
+                .hasMessageContaining("layout() pattern '[old/' is not a glob");
+        // The api's own checks come first: a provider cannot even build these.
+        assertThatThrownBy(() -> CacheLayout.NONE.place("old/", "../x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CacheLayout.NONE.place("a/b", "x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.cachectl.providers.ml;
 import dev.cachectl.api.CacheCategory;
 import dev.cachectl.api.CacheDetails;
 import dev.cachectl.api.CacheFinding;
+import dev.cachectl.api.CacheLayout;
 import dev.cachectl.api.CacheProvider;
 import dev.cachectl.api.CacheRules;
 import dev.cachectl.api.CacheTree;
@@ -109,6 +110,20 @@ public final class HuggingFaceProvider implements CacheProvider {
 
     private static OutsideLocation datasets(Path path, String origin) {
         return new OutsideLocation(path, "datasets", origin, DATASETS_LAYOUT);
+    }
+
+    /**
+     * Hub repo folders belong in {@code hub/}, with the download locks and {@code CACHEDIR.TAG} beside them; a
+     * legacy {@code hub/} holding repo folders is a hub cache, a {@code huggingface/} folder a whole HF_HOME.
+     */
+    static final CacheLayout LAYOUT = CacheLayout.hubRepos("hub", List.of("models--?*", "datasets--?*",
+            "spaces--?*"), List.of(".locks", "CACHEDIR.TAG"))
+            .placeWhenHoldingRepos("hub/", "hub")
+            .place("huggingface/", "");
+
+    @Override
+    public CacheLayout layout() {
+        return LAYOUT;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.cachectl.providers.ml;
 import dev.cachectl.api.CacheCategory;
 import dev.cachectl.api.CacheDetails;
 import dev.cachectl.api.CacheFinding;
+import dev.cachectl.api.CacheLayout;
 import dev.cachectl.api.CacheProvider;
 import dev.cachectl.api.CacheRules;
 import dev.cachectl.api.CacheTree;
@@ -85,6 +86,22 @@ public final class TorchProvider implements CacheProvider {
         locations.add(new OutsideLocation(host.xdgCacheHome().resolve("whisper"), "whisper",
                 "openai-whisper models (${XDG_CACHE_HOME:-~/.cache}/whisper)", WHISPER_LAYOUT));
         return List.copyOf(locations);
+    }
+
+    /**
+     * Where a legacy folder's torch entries go: a {@code hub/} (code and {@code checkpoints/}; a {@code hub/}
+     * holding hub repo folders is claimed by the provider whose repo folders they are), the older top-level
+     * {@code checkpoints/}, a whole {@code torch/} home and openai-whisper's {@code whisper/}.
+     */
+    static final CacheLayout LAYOUT = CacheLayout.NONE
+            .place("hub/", "hub")
+            .place("checkpoints/", "hub/checkpoints")
+            .place("torch/", "")
+            .place("whisper/", "whisper");
+
+    @Override
+    public CacheLayout layout() {
+        return LAYOUT;
     }
 
     @Override
