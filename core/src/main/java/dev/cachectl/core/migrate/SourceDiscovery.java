@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,7 @@ final class SourceDiscovery {
     private final List<MigrationSource> candidates = new ArrayList<>();
     private final List<SkippedLocation> skipped = new ArrayList<>();
     private final Map<String, LegacyLayout.Declared> layouts = new HashMap<>();
+    private final Set<String> failedLayouts = new HashSet<>();
 
     private SourceDiscovery(Workspace workspace, List<CacheLocation> selected) {
         this.workspace = workspace;
@@ -61,6 +63,10 @@ final class SourceDiscovery {
     private void addFrom(CacheLocation cache, Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         LegacyLayout.Declared layout = declared(cache.provider());
+        if (failedLayouts.contains(cache.id())) {
+            // Where the folder's content belongs is the layout's word: without it nothing is moved.
+            return;
+        }
         candidates.add(new MigrationSource(SourceKind.FROM, cache, "--from", absolute,
                 LegacyLayout.fromTarget(layout, absolute), Set.of(), true, layout.hub()));
     }
@@ -181,6 +187,7 @@ final class SourceDiscovery {
             try {
                 return LegacyLayout.Declared.of(id, provider.origin().builtIn(), provider.layout());
             } catch (ProviderCallException e) {
+                failedLayouts.add(id);
                 selectedCache(id).ifPresent(cache -> skipped.add(new SkippedLocation(cache.directory(), id,
                         "layout()", "provider failed to declare its cache layout: " + e.getMessage(), true)));
                 return LegacyLayout.Declared.of(id, provider.origin().builtIn(), CacheLayout.NONE);

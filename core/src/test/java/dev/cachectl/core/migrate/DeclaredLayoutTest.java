@@ -189,6 +189,13 @@ class DeclaredLayoutTest {
             assertThat(s.origin()).isEqualTo("layout()");
             assertThat(s.reason()).contains("provider failed to declare its cache layout").contains("no layout today");
         });
+        // A --from folder is not moved when the provider cannot say where its content belongs.
+        Path old = Files.createDirectories(failing.root.resolve("old-voices"));
+        FixtureFiles.write(old.resolve("amy.bin"), 10);
+        MigrationPlan from = Migration.plan(failing.workspace(), new MigrationRequest(List.of("voices"),
+                Optional.of(old), false, false, Instant.now()));
+        assertThat(from.sources()).isEmpty();
+        assertThat(from.skipped()).extracting(SkippedLocation::origin).containsExactly("layout()");
     }
 
     private static String sha256(byte[] content) throws Exception {
