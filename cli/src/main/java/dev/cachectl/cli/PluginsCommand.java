@@ -56,8 +56,7 @@ final class PluginsCommand implements Runnable {
         PrintWriter out = root.invocation().out();
         for (TrustActions.JarTrust jar : done) {
             out.println((jar.changed() ? "trusted " : "already trusted ") + TerminalText.escape(jar.jar().toString())
-                    + " (sha256 " + jar.sha256()
-                    + ")");
+                    + " (sha256 " + jar.sha256() + ")");
         }
         if (!done.isEmpty()) {
             out.println("recorded in " + TerminalText.escape(TrustStore.location(root.host()).toString()));
