@@ -7,6 +7,7 @@ import dev.cachectl.core.scan.ProgressListener;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -46,9 +47,54 @@ final class DeletionEngine<N> {
 
     PinnedDirectory pin(Path directory) throws IOException {
         Path real = directory.toRealPath();
-        try (DirectoryHandle<N> handle = opener.openRoot(real)) {
+        DirectoryHandle<N> handle;
+        try {
+            handle = openWithoutLinks(real);
+        } catch (NotDirectoryException | FileSystemLoopException changed) {
+            throw new FileSystemException(directory.toString(), null, "changed while it was being looked at (a"
+                    + " folder on the way became a symbolic link); look at it and run the command again");
+        }
+        try (handle) {
             return new PinnedDirectory(directory, real, handle.self());
         }
+    }
+
+    /**
+     * Opens {@code real} (absolute, without links) folder by folder from its root, never following a link on the
+     * way, so the directory opened is the one the path names now, not one a swapped parent leads to. Where an
+     * ancestor may be searched but not read (mode 711), it opens the whole path at once instead and checks that
+     * the path still resolves to itself afterwards; the identity check of the caller covers the rest.
+     */
+    private DirectoryHandle<N> openWithoutLinks(Path real) throws IOException {
+        DirectoryHandle<N> current;
+        try {
+            current = opener.openRoot(real.getRoot());
+        } catch (AccessDeniedException unreadableRoot) {
+            return openWhole(real);
+        }
+        try {
+            for (Path segment : real) {
+                DirectoryHandle<N> next = current.openDirectory(current.encode(segment.toString()));
+                current.close();
+                current = next;
+            }
+            return current;
+        } catch (AccessDeniedException unreadableAncestor) {
+            current.close();
+            return openWhole(real);
+        } catch (IOException | RuntimeException e) {
+            current.close();
+            throw e;
+        }
+    }
+
+    private DirectoryHandle<N> openWhole(Path real) throws IOException {
+        DirectoryHandle<N> handle = opener.openRoot(real);
+        if (!real.toRealPath().equals(real)) {
+            handle.close();
+            throw new NotDirectoryException(real.toString());
+        }
+        return handle;
     }
 
     /** The lock on {@code pinned}, or empty when another process holds it and {@code wait} is false. */
@@ -70,7 +116,10 @@ final class DeletionEngine<N> {
     private DirectoryHandle<N> openPinned(PinnedDirectory pinned) throws IOException {
         DirectoryHandle<N> handle;
         try {
-            handle = opener.openRoot(pinned.realPath());
+            handle = openWithoutLinks(pinned.realPath());
+        } catch (NotDirectoryException | FileSystemLoopException swapped) {
+            throw new DirectoryChangedException(pinned, "now leads to another directory (a folder on the way was"
+                    + " replaced by a symbolic link)");
         } catch (NoSuchFileException gone) {
             throw new DirectoryChangedException(pinned, "was removed or moved");
         } catch (FileSystemException e) {

@@ -55,10 +55,15 @@ final class DeletionRun {
         if (node != null && node.isProtected()) {
             return "protected";
         }
+        if (request.keepRules().isEmpty()) {
+            return null;
+        }
+        // built once for all rules: the identity costs a parse of NIO's file key on the portable deleter
+        DeletionCandidate candidate = new DeletionCandidate(relativePath, st.kind(), st.size(), st.mtimeMillis(),
+                st.identity());
         for (KeepRule rule : request.keepRules()) {
             try {
-                Optional<String> reason = rule.reasonToKeep(
-                        new DeletionCandidate(relativePath, st.kind(), st.size(), st.mtimeMillis(), st.identity()));
+                Optional<String> reason = rule.reasonToKeep(candidate);
                 if (reason.isPresent()) {
                     return reason.get();
                 }

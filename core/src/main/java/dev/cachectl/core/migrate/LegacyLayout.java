@@ -21,8 +21,6 @@ import java.util.stream.Stream;
  */
 final class LegacyLayout {
 
-    /** Files that only keep an empty folder in git: never moved, never reported. */
-    static final Set<String> PLACEHOLDERS = Placeholders.NAMES;
 
     /**
      * One provider's declared layout, its patterns compiled.

@@ -4,6 +4,7 @@ import dev.cachectl.api.CacheLayout;
 import dev.cachectl.api.HostEnvironment;
 import dev.cachectl.api.OutsideLocation;
 import dev.cachectl.core.config.CachePaths;
+import dev.cachectl.core.paths.Placeholders;
 import dev.cachectl.core.registry.ProviderCallException;
 import dev.cachectl.core.registry.RegisteredProvider;
 import dev.cachectl.core.workspace.CacheLocation;
@@ -103,7 +104,7 @@ final class SourceDiscovery {
             Map<LegacyLayout.Placement, Set<String>> groups = new LinkedHashMap<>();
             for (Path entry : LegacyLayout.children(folder)) {
                 String name = entry.getFileName().toString();
-                if (LegacyLayout.PLACEHOLDERS.contains(name)) {
+                if (Placeholders.isPlaceholder(name)) {
                     continue;
                 }
                 Optional<LegacyLayout.Placement> placement = layout.place(entry, holdingRepos);

@@ -1,5 +1,7 @@
 package dev.cachectl.core.migrate;
 
+import dev.cachectl.core.paths.PathShape;
+import dev.cachectl.core.paths.Placeholders;
 import dev.cachectl.core.workspace.CacheLocation;
 import dev.cachectl.core.workspace.Workspace;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +33,9 @@ final class SourceVetting {
     private final Path homeReal;
 
     /** Top-level names that mark a folder holding other things than a cache, whatever the layout. */
-    static final Set<String> FOREIGN_MARKERS = Set.of(".git", ".hg", ".svn", ".bzr", ".ssh", ".gnupg", ".config",
-            ".local", ".bashrc", ".bash_profile", ".profile", ".zshrc");
+    static final Set<String> FOREIGN_MARKERS = Stream.concat(PathShape.VCS_METADATA.stream(), Stream.of(".ssh",
+            ".gnupg", ".config", ".local", ".bashrc", ".bash_profile", ".profile", ".zshrc"))
+            .collect(Collectors.toUnmodifiableSet());
 
     SourceVetting(Workspace workspace, List<SkippedLocation> skipped) {
         this.skipped = skipped;
@@ -159,7 +163,7 @@ final class SourceVetting {
         try (Stream<Path> children = Files.list(real)) {
             for (Path child : children.sorted().toList()) {
                 String name = child.getFileName().toString();
-                if (!source.includes(name) || LegacyLayout.PLACEHOLDERS.contains(name)) {
+                if (!source.includes(name) || Placeholders.isPlaceholder(name)) {
                     continue;
                 }
                 boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
@@ -221,7 +225,7 @@ final class SourceVetting {
     private static boolean holdsData(Path folder, MigrationSource source) {
         try (Stream<Path> children = Files.list(folder)) {
             return children.anyMatch(child -> source.includes(child.getFileName().toString())
-                    && !LegacyLayout.PLACEHOLDERS.contains(child.getFileName().toString()));
+                    && !Placeholders.isPlaceholder(child.getFileName().toString()));
         } catch (IOException e) {
             return true;
         }

@@ -167,8 +167,11 @@ final class TreeCopier {
             return Optional.empty();
         }
         Entry entry = files.remove(relative);
-        if (entry == null || !attrs.isRegularFile()) {
+        if (entry == null) {
             return Optional.empty();
+        }
+        if (!attrs.isRegularFile()) {
+            return Optional.of(entry.relative() + ": not a regular file in the copy");
         }
         HubLayout.BlobHash promise = hub.blobHash(published);
         long length = attrs.size();
