@@ -1,12 +1,12 @@
 package dev.cachectl.cli;
 
-import dev.cachectl.core.registry.PluginFolder;
+import dev.cachectl.core.project.ProjectLocator;
+import dev.cachectl.core.registry.PluginFolders;
 import dev.cachectl.core.text.TerminalText;
 import dev.cachectl.core.trust.PluginTrust;
 import dev.cachectl.core.trust.TrustActions;
 import dev.cachectl.core.trust.TrustStore;
 import dev.cachectl.core.trust.TrustStoreException;
-import dev.cachectl.core.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,9 +86,9 @@ final class PluginsCommand implements Runnable {
     /** The named jars, else those of the project's plugin folder; none at all is an error that says where. */
     private List<Path> jars(List<Path> named) throws TrustStoreException {
         List<Path> given = named == null ? List.of() : new ArrayList<>(named);
-        Path projectFolder = Workspace.pluginFolders(root.request()).stream()
-                .filter(f -> f.origin() == PluginFolder.Origin.PROJECT).map(PluginFolder::path).findFirst()
-                .orElseThrow();
+        // built, not looked up among the search folders: those drop a folder also named with --plugins
+        Path projectFolder = ProjectLocator.locate(root.invocation().workingDirectory(),
+                root.request().projectOverride()).root().resolve(PluginFolders.PROJECT_FOLDER);
         List<Path> jars = TrustActions.jars(given, root.invocation().workingDirectory(), projectFolder);
         if (jars.isEmpty()) {
             throw new TrustStoreException("no jars in " + projectFolder + "; name the jars, or run this inside the"

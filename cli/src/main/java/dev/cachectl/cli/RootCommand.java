@@ -154,6 +154,8 @@ final class RootCommand implements Runnable {
 
     Workspace workspace() {
         try {
+            // the project first: plugins of a project that is refused are not even read
+            Workspace.checkProject(request());
             return Workspace.open(request(), registry());
         } catch (WorkspaceException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage(), e);

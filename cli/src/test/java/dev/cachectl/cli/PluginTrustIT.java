@@ -194,4 +194,21 @@ class PluginTrustIT extends PluginProcessTest {
         assertThat(result.err()).contains("cachectl: plugin " + jar() + " refused: the jar is owned by another user"
                 + " (uid 12345; you are uid 0)");
     }
+
+    /** A jar that is a link is refused even when its target is trusted: the target could change after the check. */
+    @Test
+    void aProjectJarThatIsASymbolicLinkIsRefusedAndTrustingItByItsFolderDoesNotCrash() throws Exception {
+        Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
+        Files.move(projectPlugins.resolve("marked.jar"), elsewhere.resolve("marked.jar"));
+        Files.createSymbolicLink(projectPlugins.resolve("marked.jar"), elsewhere.resolve("marked.jar"));
+
+        // naming the project's own folder with --plugins as well used to end in a stack trace
+        ProcessResult trust = run("--plugins", projectPlugins.toString(), "plugins", "trust");
+        assertThat(trust.exitCode()).as(trust.err()).isZero();
+        ProcessResult providers = run("providers");
+
+        assertThat(providers.exitCode()).isEqualTo(ExitCode.PROBLEM);
+        assertThat(providers.err()).contains("is a symbolic link");
+        assertThat(marker).doesNotExist();
+    }
 }

@@ -40,7 +40,7 @@ public final class Doctor {
             checks.addAll(List.of(new GitignoreCheck(workspace), new CachesCheck(workspace,
                     request.workingDirectory())));
         } catch (WorkspaceException e) {
-            if (e.getMessage().contains(ProjectSafety.CODE)) {
+            if (e.getCause() instanceof ProjectSafety.UnsafeProjectException) {
                 checks.add(new RefusedProjectCheck(e.getMessage()));
             }
         }

@@ -32,7 +32,7 @@ public final class ReservedVariables {
 
     /** Prefixes of families that load code: the dynamic linkers, shell functions, git and ssh settings. */
     private static final Set<String> PREFIXES = Set.of("LD_", "DYLD_", "BASH_FUNC_", "GIT_", "SSH_", "CACHECTL_JAVA",
-            "CACHECTL_TRUST");
+            "CACHECTL_TRUST", "CACHECTL_SAFE_", "CACHECTL_PROVIDER_");
 
     private ReservedVariables() {
     }

@@ -60,8 +60,9 @@ final class ProviderAnswers {
             case Long n -> n;
             case Short n -> n;
             case Byte n -> n;
-            case BigInteger n -> n;
-            case BigDecimal n -> n;
+            // copies: both classes can be subclassed, and a plugin's toString() must not run later, unbounded
+            case BigInteger n -> new BigInteger(n.toByteArray());
+            case BigDecimal n -> new BigDecimal(new BigInteger(n.unscaledValue().toByteArray()), n.scale());
             case Double d when Double.isFinite(d) -> d;
             case Float f when Float.isFinite(f) -> f;
             case Double d -> throw notFinite(where, d);

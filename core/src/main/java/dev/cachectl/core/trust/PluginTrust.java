@@ -5,6 +5,8 @@ import dev.cachectl.core.registry.PluginFolder;
 import dev.cachectl.core.registry.PluginGate;
 import dev.cachectl.core.registry.ProviderFailure;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -36,6 +38,16 @@ public final class PluginTrust implements PluginGate {
 
     @Override
     public Optional<ProviderFailure> refuseFolder(PluginFolder folder) {
+        // a project's folder is .cachectl/plugins: whoever can write .cachectl can swap plugins/ itself
+        Path parent = folder.path().getParent();
+        Optional<String> above = folder.origin() == PluginFolder.Origin.PROJECT && parent != null
+                ? FileSafety.problem(parent) : Optional.empty();
+        if (above.isPresent()) {
+            return Optional.of(ProviderFailure.ofJar(folder.path(), "unknown", "PLUGIN_UNSAFE", "the folder above"
+                    + " the plugin folder " + above.get() + ", so anyone who can write it could swap the plugins for"
+                    + " code that runs as you; none of its jars is loaded: make it yours and not writable by others"
+                    + " (chmod o-w " + parent + ")"));
+        }
         return FileSafety.problem(folder.path()).map(problem -> ProviderFailure.ofJar(folder.path(), "unknown",
                 "PLUGIN_UNSAFE", "the plugin folder " + problem + ", so anyone who can write it could run code as"
                         + " you; none of its jars is loaded: make it yours and not writable by others (chmod o-w "
@@ -52,6 +64,12 @@ public final class PluginTrust implements PluginGate {
         }
         if (folder.origin() != PluginFolder.Origin.PROJECT || projectPluginsTrustedByEnvironment(host)) {
             return Optional.empty();
+        }
+        // A link would be hashed at its target, which can sit in someone else's folder and change after the check.
+        if (!Files.isRegularFile(jar, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(ProviderFailure.ofJar(jar, "unknown", "PLUGIN_UNSAFE", "is a symbolic link (or not a"
+                    + " regular file) in the project's plugin folder, so what it points to could change after it is"
+                    + " checked; it is not loaded: copy the jar itself into the folder"));
         }
         String sha256;
         try {

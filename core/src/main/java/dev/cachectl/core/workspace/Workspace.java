@@ -54,14 +54,24 @@ public record Workspace(Project project, LoadedConfig config, ProviderRegistry r
                 request.host());
     }
 
-    /** As {@link #open(WorkspaceRequest)}, with the providers already loaded. */
-    public static Workspace open(WorkspaceRequest request, ProviderRegistry registry) throws WorkspaceException {
+    /**
+     * Refuses the project of {@code request} when someone else could have written its config
+     * ({@link ProjectSafety}). Callers run it before loading plugins, so an unsafe project's jars are not even
+     * hashed; {@link #open(WorkspaceRequest, ProviderRegistry)} runs it again.
+     */
+    public static Project checkProject(WorkspaceRequest request) throws WorkspaceException {
         Project project = ProjectLocator.locate(request.workingDirectory(), request.projectOverride());
         try {
             ProjectSafety.check(project, request.host());
         } catch (ProjectSafety.UnsafeProjectException e) {
             throw new WorkspaceException(e.getMessage(), e);
         }
+        return project;
+    }
+
+    /** As {@link #open(WorkspaceRequest)}, with the providers already loaded. */
+    public static Workspace open(WorkspaceRequest request, ProviderRegistry registry) throws WorkspaceException {
+        Project project = checkProject(request);
         ConfigLoadResult result;
         try {
             result = ConfigLoader.load(project);

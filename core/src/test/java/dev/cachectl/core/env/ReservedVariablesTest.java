@@ -12,7 +12,8 @@ class ReservedVariablesTest {
     void codePathsAndShellStartUpAreReservedInAnyCase() {
         for (String name : List.of("PATH", "path", "LD_PRELOAD", "LD_LIBRARY_PATH", "DYLD_INSERT_LIBRARIES",
                 "PYTHONPATH", "HOME", "BASH_ENV", "ENV", "ZDOTDIR", "PROMPT_COMMAND", "BASH_FUNC_ls%%",
-                "GIT_SSH_COMMAND", "NODE_OPTIONS", "JAVA_TOOL_OPTIONS", "CACHECTL_PROJECT_ROOT")) {
+                "GIT_SSH_COMMAND", "NODE_OPTIONS", "JAVA_TOOL_OPTIONS", "CACHECTL_PROJECT_ROOT",
+                "CACHECTL_SAFE_DIRECTORIES", "CACHECTL_PROVIDER_TIMEOUT", "CACHECTL_TRUST_PROJECT_PLUGINS")) {
             assertThat(ReservedVariables.reason(name)).as(name).isPresent();
         }
     }
